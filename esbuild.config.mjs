@@ -1,0 +1,77 @@
+// One esbuild context per entry: the extension (Node, CommonJS), the language server (Node),
+// the webview front end (browser). `--tests` builds the test suites, harness, sandbox and bench.
+import * as esbuild from 'esbuild';
+import { statSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  loader: { '.graphql': 'text' },
+  logLevel: 'warning',
+};
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+
+/** Every file below `dir` whose name ends with `suffix`. */
+function filesBelow(dir, suffix) {
+  const out = [];
+  const walk = (d) => {
+    let entries;
+    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith(suffix)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const productEntries = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'webview/kudos': 'src/webview/kudos/main.ts' }, outdir: 'dist' },
+];
+
+// Tests and tools keep mocha, playwright and the GraphQL schema package external: they run from node_modules.
+const testExternal = ['vscode', 'mocha', 'playwright-core', '@octokit/graphql-schema', 'graphql', '@vscode/test-electron', 'fast-check'];
+const testEntries = [
+  ...filesBelow('test/unit', '.test.ts'),
+  ...filesBelow('test/integration', '.ts'),
+  ...filesBelow('test/harness', '.ts'),
+  ...filesBelow('test/sandbox', '.ts'),
+  ...filesBelow('bench', '.ts'),
+];
+const testBuild = { ...node, sourcemap: 'inline', minify: false, external: testExternal, entryPoints: testEntries, outdir: 'dist-test', outbase: '.' };
+// Keep `test/unit/x.test.ts` at `dist-test/unit/x.test.js`: strip the leading `test/`.
+const testBuilds = testEntries.length === 0 ? [] : [
+  { ...testBuild, entryPoints: testEntries.filter((f) => f.startsWith('test')), outbase: 'test' },
+  ...(testEntries.some((f) => f.startsWith('bench')) ? [{ ...testBuild, entryPoints: testEntries.filter((f) => f.startsWith('bench')), outbase: '.' }] : []),
+];
+
+const builds = tests ? testBuilds : productEntries.filter((b) => Object.values(b.entryPoints).every(exists));
+
+function exists(p) { try { return statSync(p).isFile(); } catch { return false; } }
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching…');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
+  if (!tests) {
+    for (const r of results) {
+      for (const [file, info] of Object.entries(r.metafile.outputs)) {
+        if (file.endsWith('.map')) continue;
+        console.log(`${relative('.', file).padEnd(28)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB${production ? ' (minified)' : ''}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type * as vscode from 'vscode';
+import type { GitHubError } from '../github/errors';
+import type { GitHubGateway, RepoRef } from '../github/gateway';
+import type { SidebarSnapshot } from '../sidebar/snapshotSchema';
+import type { TeamConfig } from '../team/configSchema';
+
+/**
+ * The shared services every feature reads. Features depend on these interfaces only; the
+ * implementations live in github/, repository/, team/ and sidebar/ and are built in extension.ts.
+ */
+
+export interface GitHubSession {
+  readonly onDidChange: vscode.Event<void>;
+  /** undefined while signed out. */
+  readonly gateway: GitHubGateway | undefined;
+  readonly login: string | undefined;
+  /** Web address of the GitHub instance, e.g. https://github.com (for links the user opens). */
+  readonly webUrl: string;
+  /** Returns the gateway, asking the user to sign in first when needed; undefined if they decline. */
+  ensureSignedIn(): Promise<GitHubGateway | undefined>;
+}
+
+export interface WorkspaceRepository {
+  readonly ref: RepoRef;
+  /** Root of the git repository on disk. */
+  readonly rootUri: vscode.Uri;
+  /** e.g. https://github.com/owner/name */
+  readonly webUrl: string;
+  readonly branch: string | undefined;
+  readonly headCommit: string | undefined;
+  /** Whether `commit` is on some remote branch (so a permalink to it resolves). */
+  isPushed(commit: string): Promise<boolean>;
+  /** `git diff HEAD` of one file, for code that isn't committed yet. */
+  diffOfFile(uri: vscode.Uri): Promise<string>;
+}
+
+export interface RepositoryService {
+  readonly onDidChange: vscode.Event<void>;
+  /** The repository of the active editor's folder, else the first folder's. */
+  readonly current: WorkspaceRepository | undefined;
+  /** The repository that contains `uri`, if any. */
+  forUri(uri: vscode.Uri): WorkspaceRepository | undefined;
+}
+
+export type TeamConfigState =
+  | { readonly kind: 'noRepository' }
+  | { readonly kind: 'missing'; readonly uri: vscode.Uri }
+  | { readonly kind: 'invalid'; readonly uri: vscode.Uri; readonly problems: readonly string[] }
+  | { readonly kind: 'ok'; readonly uri: vscode.Uri; readonly config: TeamConfig };
+
+export interface TeamConfigService {
+  readonly onDidChange: vscode.Event<void>;
+  readonly state: TeamConfigState;
+}
+
+export interface BlockedCategory {
+  readonly id: string;
+  readonly name: string;
+  readonly isAnswerable: boolean;
+}
+
+export interface SidebarStore {
+  /** Fires after every refresh, successful or not. */
+  readonly onDidChange: vscode.Event<void>;
+  readonly snapshot: SidebarSnapshot | undefined;
+  /** The last refresh's failure; the snapshot then holds the previous data (shown as stale). */
+  readonly error: GitHubError | undefined;
+  readonly stale: boolean;
+  readonly category: BlockedCategory | undefined;
+  /** The cross-check partner and checker the snapshot was fetched for. */
+  readonly partnerLogin: string | undefined;
+  readonly checkerLogin: string | undefined;
+  /** Refresh now (coalesces with a refresh already running). */
+  refresh(): Promise<void>;
+}

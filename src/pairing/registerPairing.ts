@@ -1,0 +1,6 @@
+import type { Ctx } from '../core/ctx';
+
+// Placeholder until the feature lands: registers nothing yet.
+export function registerPairing(_ctx: Ctx): Record<string, never> {
+  return {};
+}

@@ -1,0 +1,2 @@
+// Placeholder until the Kudos webview lands.
+export {};
