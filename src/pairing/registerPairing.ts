@@ -1,6 +1,67 @@
+import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import { createPartnerPicker, registerPairingCommands } from './pairingCommands';
+import { PairingFeature } from './pairingFeature';
+import type { StatusView } from './pairingStatusBar';
 
-// Placeholder until the feature lands: registers nothing yet.
-export function registerPairing(_ctx: Ctx): Record<string, never> {
-  return {};
+/** What integration tests see of the pairing feature (`api.features.pairing`). */
+export interface PairingApi {
+  /** The status bar item's current text, tooltip Markdown and screen-reader label. */
+  readonly status: StatusView;
+  readonly statusBarItem: vscode.StatusBarItem;
+  /** The `Co-authored-by:` trailer on offer while pairing (undefined when none). */
+  readonly trailer: string | undefined;
+  /** Settles once every commit message box reflects the current partner (offered or withdrawn). */
+  readonly trailerSettled: Promise<void>;
+  /** Fires after every status bar render, across restarts. */
+  readonly onDidRender: vscode.Event<StatusView>;
+  /** Heartbeat now, as the 30-second timer would (tests move `ctx.clock` instead of waiting). */
+  tick(): void;
+  /**
+   * Disposes this window's pairing feature (as deactivation does: last heartbeat, lease
+   * released, status bar item gone) and creates a fresh one over the same global storage
+   * file, as the next activation would. The extension host can't deactivate one extension.
+   */
+  restartForTest(): void;
+}
+
+export function registerPairing(ctx: Ctx): PairingApi {
+  const rendered = ctx.disposables.add(new vscode.EventEmitter<StatusView>());
+  let feature: PairingFeature;
+  let relay: vscode.Disposable | undefined;
+  const picker = createPartnerPicker(() => feature);
+  const create = (): void => {
+    feature = new PairingFeature(ctx, picker);
+    relay = feature.onDidRender((view) => rendered.fire(view));
+  };
+  create();
+  ctx.disposables.add({
+    dispose: () => {
+      relay?.dispose();
+      feature.dispose();
+    },
+  });
+  registerPairingCommands(ctx, () => feature, picker);
+
+  return {
+    get status() {
+      return feature.status;
+    },
+    get statusBarItem() {
+      return feature.statusBarItem;
+    },
+    get trailer() {
+      return feature.trailer;
+    },
+    get trailerSettled() {
+      return feature.trailerSettled;
+    },
+    onDidRender: rendered.event,
+    tick: () => feature.tick(),
+    restartForTest: () => {
+      relay?.dispose();
+      feature.dispose();
+      create();
+    },
+  };
 }
