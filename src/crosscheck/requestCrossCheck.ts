@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import type { Ctx } from '../core/ctx';
+import { GitHubError } from '../github/errors';
+import type { GitHubGateway } from '../github/gateway';
+import { showGitHubError } from '../github/showGitHubError';
+import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
+import userDocument from './crossCheckUser.graphql';
+import reviewRequestsDocument from './pullRequestReviewRequests.graphql';
+import requestDocument from './requestReviews.graphql';
+import { isReviewRequested } from './reviewState';
+
+const requestsSchema = z.object({
+  reviewRequests: z.object({
+    nodes: z.array(z.object({ requestedReviewer: z.object({ login: z.string().optional() }).nullable() }).nullable()),
+  }),
+});
+const userSchema = z.object({ user: z.object({ id: z.string(), login: z.string() }).nullable() });
+const mutationSchema = z.object({
+  requestReviews: z.object({ pullRequest: requestsSchema.extend({ id: z.string(), number: z.number().int() }).nullable() }).nullable(),
+});
+const nodeSchema = z.object({ node: requestsSchema.extend({ id: z.string(), number: z.number().int() }).partial().nullable() });
+
+type Mutation = z.infer<typeof mutationSchema>;
+
+const hasRequest = (nodes: z.infer<typeof requestsSchema>['reviewRequests']['nodes'], login: string): boolean =>
+  nodes.some((n) => n?.requestedReviewer?.login?.toLowerCase() === login.toLowerCase());
+
+/** Asks GitHub for `checker`'s review on `pr`; resolves once GitHub has the request. */
+export async function requestReview(gateway: GitHubGateway, pr: Pick<SidebarPullRequest, 'id' | 'number'>, checker: string): Promise<void> {
+  const user = await gateway.query({ document: userDocument, variables: { login: checker }, schema: userSchema });
+  if (!user.user) throw new GitHubError('notFound', vscode.l10n.t('GitHub has no user @{0}. Check the team config.', checker));
+  const userId = user.user.id;
+  await gateway.mutate({
+    document: requestDocument,
+    variables: { pullRequestId: pr.id, userIds: [userId] },
+    schema: mutationSchema,
+    // The request may have landed before the connection dropped: then it is in reviewRequests.
+    findApplied: async (signal): Promise<Mutation | undefined> => {
+      const now = await gateway.query({ document: reviewRequestsDocument, variables: { id: pr.id }, schema: nodeSchema, ...(signal ? { signal } : {}) });
+      const node = now.node;
+      if (!node?.reviewRequests || !hasRequest(node.reviewRequests.nodes, checker)) return undefined;
+      return { requestReviews: { pullRequest: { id: pr.id, number: pr.number, reviewRequests: node.reviewRequests } } };
+    },
+  });
+}
+
+/** `teamSupport.crossCheck.requestMine`: on a tree item, a pull request, or (palette) a QuickPick of mine. */
+export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined, given: SidebarPullRequest | undefined): Promise<boolean> {
+  if (!checker) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nobody cross-checks you this cycle, so there is no one to ask.'));
+    return false;
+  }
+  const gateway = await ctx.session.ensureSignedIn();
+  if (!gateway) return false;
+  let pr = given;
+  if (!pr) {
+    const mine = ctx.sidebar.snapshot?.myPullRequests.nodes ?? [];
+    if (mine.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('You have no open pull requests in this repository.'));
+      return false;
+    }
+    const picked = await vscode.window.showQuickPick(
+      mine.map((p) => ({
+        label: `#${p.number} ${p.title}`,
+        description: isReviewRequested(p, checker) ? vscode.l10n.t('@{0} already requested', checker) : p.isDraft ? vscode.l10n.t('draft') : '',
+        pr: p,
+      })),
+      { title: vscode.l10n.t('Request a cross-check from @{0}', checker), placeHolder: vscode.l10n.t('Pick one of your open pull requests') },
+    );
+    if (!picked) return false;
+    pr = picked.pr;
+  }
+  const target = pr;
+  try {
+    await vscode.window.withProgress(
+      { location: { viewId: 'teamSupport.today' }, title: vscode.l10n.t('Requesting a cross-check…') },
+      () => requestReview(gateway, target, checker),
+    );
+  } catch (e) {
+    ctx.log.warn(`Requesting @${checker}'s review on #${target.number} failed: ${e instanceof Error ? e.message : String(e)}`);
+    void showGitHubError(e, {
+      context: vscode.l10n.t('Could not request the cross-check.'),
+      retry: () => requestMyCrossCheck(ctx, checker, target),
+    });
+    return false;
+  }
+  // Show GitHub's state, not a local flag: the next snapshot has the request.
+  await ctx.sidebar.refresh();
+  void vscode.window.showInformationMessage(vscode.l10n.t('Asked @{0} to cross-check #{1}.', checker, target.number));
+  return true;
+}
