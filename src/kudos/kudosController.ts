@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../core/ctx';
+import { Disposable } from '../core/lifecycle';
+import { isGitHubError } from '../github/errors';
+import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
+import { aggregateKudos, DAY_MS } from './aggregate';
+import { fetchKudosData, RepositoryNotFound, type FetchedKudos } from './kudosData';
+
+/**
+ * Owns the Kudos panel's data: which window is shown, the last fetch, the view model. Fetches
+ * only while someone looks (a webview is open, a command or a test asks), aborts a fetch the
+ * user has moved on from, and re-aggregates without fetching when the data already covers it.
+ */
+
+export type KudosStatus = Extract<HostMessage, { type: 'status' }> | { type: 'loading'; windowDays: WindowDays };
+
+interface Cached {
+  readonly repo: string;
+  readonly since: number;
+  readonly fetchedAt: number;
+  readonly data: FetchedKudos;
+}
+
+/** Data younger than this is re-used when the user switches to a window it covers. */
+const REUSE_MS = 2 * 60 * 1000;
+
+export class KudosController extends Disposable {
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<HostMessage>());
+  /** Every model, loading and status change, as the message the webviews receive. */
+  readonly onDidChange = this._onDidChange.event;
+  private readonly _onDidChangeModel = this._register(new vscode.EventEmitter<KudosViewModel>());
+  readonly onDidChangeModel = this._onDidChangeModel.event;
+
+  private _windowDays: WindowDays = 7;
+  private _model: KudosViewModel | undefined;
+  private _last: HostMessage | undefined;
+  private cached: Cached | undefined;
+  private inflight: { controller: AbortController; promise: Promise<KudosViewModel | undefined> } | undefined;
+
+  constructor(private readonly ctx: Ctx) {
+    super();
+    const saved = ctx.extension.globalState.get<number>('teamSupport.kudos.windowDays');
+    if (saved === 7 || saved === 30 || saved === 90) this._windowDays = saved;
+    // What the panel shows depends on who is signed in, which repository and which team.
+    const invalidate = (): void => {
+      this.cached = undefined;
+      if (this._last !== undefined) void this.refresh();
+    };
+    this._register(ctx.session.onDidChange(invalidate));
+    this._register(ctx.repositories.onDidChange(invalidate));
+    this._register(ctx.team.onDidChange(invalidate));
+  }
+
+  get windowDays(): WindowDays {
+    return this._windowDays;
+  }
+
+  get model(): KudosViewModel | undefined {
+    return this._model;
+  }
+
+  /** The last message the webviews got (a new webview starts from it). */
+  get last(): HostMessage | undefined {
+    return this._last;
+  }
+
+  async setWindow(days: WindowDays): Promise<KudosViewModel | undefined> {
+    if (days === this._windowDays && (this._model?.windowDays === days || this.inflight)) {
+      return this.inflight ? this.inflight.promise : this._model;
+    }
+    this._windowDays = days;
+    await this.ctx.extension.globalState.update('teamSupport.kudos.windowDays', days);
+    return this.refresh();
+  }
+
+  /** Fetches (unless fresh data covers the window) and publishes the model. */
+  refresh(options: { force?: boolean } = {}): Promise<KudosViewModel | undefined> {
+    if (options.force) this.cached = undefined;
+    this.inflight?.controller.abort();
+    const controller = new AbortController();
+    const promise = this.load(controller.signal).finally(() => {
+      if (this.inflight?.controller === controller) this.inflight = undefined;
+    });
+    this.inflight = { controller, promise };
+    return promise;
+  }
+
+  private publish(message: HostMessage): void {
+    this._last = message;
+    this._onDidChange.fire(message);
+    if (message.type === 'model') this._onDidChangeModel.fire(message.model);
+  }
+
+  private async load(signal: AbortSignal): Promise<KudosViewModel | undefined> {
+    const days = this._windowDays;
+    const repository = this.ctx.repositories.current;
+    if (!repository) {
+      this.publish({ type: 'status', kind: 'noRepository', message: vscode.l10n.t('Open a folder with a GitHub repository to see kudos and team health.') });
+      return undefined;
+    }
+    const gateway = this.ctx.session.gateway;
+    if (!gateway) {
+      this.publish({ type: 'status', kind: 'signedOut', message: vscode.l10n.t('Sign in to GitHub to see the reviews you received and send kudos.') });
+      return undefined;
+    }
+    const now = this.ctx.clock.now();
+    const since = now - 2 * days * DAY_MS;
+    const repoKey = `${repository.ref.owner}/${repository.ref.name}`.toLowerCase();
+    const team = this.ctx.team.state;
+    const config = team.kind === 'ok' ? team.config : undefined;
+    const categoryName = config?.blocked.category ?? 'Blocked';
+    const sidebarCategory = this.ctx.sidebar.category;
+    const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
+
+    let data: FetchedKudos;
+    const cached = this.cached;
+    if (cached && cached.repo === repoKey && cached.since <= since && now - cached.fetchedAt < REUSE_MS && now >= cached.fetchedAt) {
+      data = cached.data;
+    } else {
+      this.publish({ type: 'loading', windowDays: days });
+      try {
+        data = await fetchKudosData({ gateway, repo: repository.ref, since, categoryId, signal, log: this.ctx.log });
+      } catch (e) {
+        if (signal.aborted || isGitHubError(e, 'aborted')) return undefined;
+        this.ctx.log.warn(`Kudos: could not load the panel's data (${isGitHubError(e) ? e.kind : e instanceof Error ? e.name : 'error'}).`);
+        const message =
+          e instanceof RepositoryNotFound || isGitHubError(e)
+            ? e.message
+            : vscode.l10n.t('Could not load kudos and team health. See the Team Support output for details.');
+        this.publish({ type: 'status', kind: isGitHubError(e, 'notSignedIn') ? 'signedOut' : 'error', message });
+        return undefined;
+      }
+      if (signal.aborted) return undefined;
+      this.cached = { repo: repoKey, since, fetchedAt: now, data };
+    }
+
+    const notices: string[] = [];
+    if (!config) notices.push(vscode.l10n.t('No valid team config (.github/team-support.yml): the balance lists everyone seen in the window.'));
+    if (data.truncated) notices.push(vscode.l10n.t('This window holds more than GitHub returns at once; the numbers cover the most recent part.'));
+    const started = performance.now();
+    const model = aggregateKudos({
+      data,
+      me: data.viewer,
+      members: config?.members ?? [],
+      now,
+      windowDays: days,
+      repo: data.nameWithOwner,
+      blockedCategory: categoryName,
+      notices,
+    });
+    this.ctx.log.debug(`Kudos: aggregated ${data.pullRequests.length} pull requests and ${data.discussions.length} discussions in ${(performance.now() - started).toFixed(1)} ms.`);
+    this._model = model;
+    this.publish({ type: 'model', model });
+    return model;
+  }
+
+  /** Data covering `since` (fetched now; used by the stand-up note). */
+  async fetchSince(since: number, signal?: AbortSignal): Promise<FetchedKudos | undefined> {
+    const repository = this.ctx.repositories.current;
+    const gateway = await this.ctx.session.ensureSignedIn();
+    if (!repository || !gateway) return undefined;
+    const team = this.ctx.team.state;
+    const categoryName = team.kind === 'ok' ? team.config.blocked.category : 'Blocked';
+    const sidebarCategory = this.ctx.sidebar.category;
+    const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
+    return fetchKudosData({ gateway, repo: repository.ref, since, categoryId, signal, log: this.ctx.log });
+  }
+
+  override dispose(): void {
+    this.inflight?.controller.abort();
+    super.dispose();
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The hidden marker a kudos comment carries so the panel can count it:
+ * `<!-- team-support:kudos {"to":"sam","from":"mona","pr":12} -->`.
+ * Comments are hostile text: parsing never throws, and the JSON is validated.
+ */
+
+const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const login = z.string().regex(loginPattern);
+
+export const kudosMarkerSchema = z.strictObject({
+  to: login,
+  from: login,
+  pr: z.number().int().positive().max(1_000_000_000),
+});
+export type KudosMarker = z.infer<typeof kudosMarkerSchema>;
+
+/**
+ * What parsing accepts: `from` may be missing (older or hand-written markers) — then the comment's
+ * author is the sender. Extra keys are refused so the format stays ours.
+ */
+const parsedMarkerSchema = z.strictObject({
+  to: login,
+  from: login.optional(),
+  pr: z.number().int().positive().max(1_000_000_000),
+});
+export type ParsedMarker = z.infer<typeof parsedMarkerSchema>;
+
+const MARKER_PREFIX = '<!-- team-support:kudos ';
+// Bounded, no nested braces, no `<`/`>`: a hostile body can't make this slow or smuggle markup.
+const MARKER_RE = /<!-- team-support:kudos (\{[^{}<>]{0,300}\}) -->/g;
+
+export function formatMarker(marker: KudosMarker): string {
+  const valid = kudosMarkerSchema.parse(marker);
+  // Fixed key order so the marker is byte-stable (findApplied compares bodies).
+  return `${MARKER_PREFIX}${JSON.stringify({ to: valid.to, from: valid.from, pr: valid.pr })} -->`;
+}
+
+/** The last valid marker in `body` (ours is appended last), or undefined. */
+export function parseMarker(body: string): ParsedMarker | undefined {
+  if (!body.includes(MARKER_PREFIX)) return undefined;
+  let found: ParsedMarker | undefined;
+  for (const match of body.matchAll(MARKER_RE)) {
+    const json = match[1];
+    if (json === undefined) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      continue;
+    }
+    const parsed = parsedMarkerSchema.safeParse(value);
+    if (parsed.success) found = parsed.data;
+  }
+  return found;
+}
+
+/**
+ * A marker counts only when the comment's author is its `from` and it sits on the pull request it
+ * names: anyone can paste a marker, but nobody can send kudos in someone else's name.
+ */
+export function trustedMarker(body: string, commentAuthor: string | undefined, prNumber: number): KudosMarker | undefined {
+  return trustMarker(parseMarker(body), commentAuthor, prNumber);
+}
+
+/** `trustedMarker` for a marker parsed earlier (the response schema parses each comment once). */
+export function trustMarker(marker: ParsedMarker | undefined, commentAuthor: string | undefined, prNumber: number): KudosMarker | undefined {
+  if (!marker || commentAuthor === undefined) return undefined;
+  const from = marker.from ?? commentAuthor;
+  if (from.toLowerCase() !== commentAuthor.toLowerCase() || marker.pr !== prNumber) return undefined;
+  return { to: marker.to, from, pr: marker.pr };
+}
+
+/** The comment body for a kudos: the mention, the message, the hidden marker. */
+export function formatKudosBody(marker: KudosMarker, message: string): string {
+  return `@${marker.to} ${message.trim()}\n\n${formatMarker(marker)}`;
+}
+
+/** The visible message of a kudos comment: without the marker and the leading mention. */
+export function kudosMessageOf(body: string, to: string): string {
+  let visible = body.replace(MARKER_RE, '').trim();
+  const mention = `@${to} `;
+  if (visible.toLowerCase().startsWith(mention.toLowerCase())) visible = visible.slice(mention.length);
+  return visible.length > 500 ? `${visible.slice(0, 499)}…` : visible;
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { parseMarker } from './marker';
+
+/**
+ * zod schemas for the Kudos GraphQL responses. They normalise as they parse (times to ms since
+ * epoch, missing authors to undefined, unparseable nodes dropped) so the aggregation works on
+ * plain, small records and never parses a date twice.
+ */
+
+const actor = z
+  .object({ login: z.string() })
+  .nullable()
+  .optional()
+  .transform((a) => a?.login);
+
+/** An ISO time to ms since epoch; unparseable times become undefined (never NaN). */
+const isoTime = z.string().transform((s, ctx) => {
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) {
+    ctx.addIssue({ code: 'custom', message: `not a time: ${s.slice(0, 40)}` });
+    return z.NEVER;
+  }
+  return t;
+});
+const optionalTime = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((s) => {
+    if (s == null) return undefined;
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : t;
+  });
+
+/** A list of nodes where a node that doesn't parse is dropped rather than failing the page. */
+function lenientNodes<T extends z.ZodType>(node: T) {
+  return z
+    .object({ nodes: z.array(z.unknown()).nullable().optional() })
+    .nullable()
+    .optional()
+    .transform((c) =>
+      (c?.nodes ?? []).flatMap((n) => {
+        const parsed = node.safeParse(n);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
+}
+
+export const reviewDataSchema = z.object({
+  id: z.string(),
+  state: z.string(),
+  submittedAt: optionalTime,
+  author: actor,
+});
+
+export const prCommentDataSchema = z
+  .object({
+    id: z.string(),
+    body: z.string(),
+    createdAt: isoTime,
+    author: actor,
+  })
+  // The kudos marker is parsed once, here at the boundary, so re-aggregating (another window) is cheap.
+  .transform((c) => ({ ...c, kudos: parseMarker(c.body) }));
+
+export const pullRequestDataSchema = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  title: z.string(),
+  createdAt: isoTime,
+  author: actor,
+  reviews: lenientNodes(reviewDataSchema),
+  comments: lenientNodes(prCommentDataSchema),
+});
+
+export const discussionDataSchema = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  title: z.string(),
+  createdAt: isoTime,
+  updatedAt: optionalTime,
+  closed: z.boolean().nullable().optional().transform((c) => c === true),
+  closedAt: optionalTime,
+  /** RESOLVED, OUTDATED, DUPLICATE, REOPENED (null when open or unknown). */
+  stateReason: z.string().nullable().optional().transform((r) => r ?? undefined),
+  answerChosenAt: optionalTime,
+  category: z
+    .object({ name: z.string() })
+    .nullable()
+    .optional()
+    .transform((c) => c?.name),
+  author: actor,
+  comments: lenientNodes(z.object({ createdAt: isoTime, author: actor })),
+});
+
+export type ReviewData = z.infer<typeof reviewDataSchema>;
+export type PrCommentData = z.infer<typeof prCommentDataSchema>;
+export type PullRequestData = z.infer<typeof pullRequestDataSchema>;
+export type DiscussionData = z.infer<typeof discussionDataSchema>;
+
+/** Everything the aggregation needs, fetched once for twice the window. */
+export interface KudosData {
+  readonly pullRequests: readonly PullRequestData[];
+  readonly discussions: readonly DiscussionData[];
+  /** Set when the data is known to be incomplete (a connection was cut at its page size). */
+  readonly truncated?: boolean;
+}
+
+const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
+
+const discussionNodes = z.array(z.unknown()).transform((nodes) =>
+  nodes.flatMap((n) => {
+    const d = discussionDataSchema.safeParse(n);
+    return d.success ? [d.data] : [];
+  }),
+);
+
+const pullsConnection = z.object({
+  issueCount: z.number().int(),
+  pageInfo,
+  // `search` returns a union: other node types arrive as `{}` and are dropped.
+  nodes: z.array(z.unknown()).transform((nodes) =>
+    nodes.flatMap((n) => {
+      const pr = pullRequestDataSchema.safeParse(n);
+      return pr.success ? [pr.data] : [];
+    }),
+  ),
+});
+
+export const kudosWindowResponseSchema = z.object({
+  viewer: z.object({ login: z.string() }),
+  repository: z
+    .object({
+      nameWithOwner: z.string(),
+      blockers: z.object({ pageInfo, nodes: discussionNodes }),
+    })
+    .nullable(),
+  pulls: pullsConnection,
+});
+export type KudosWindowResponse = z.infer<typeof kudosWindowResponseSchema>;
+
+export const kudosPullsResponseSchema = z.object({ pulls: pullsConnection });
+
+export const kudosDiscussionsResponseSchema = z.object({
+  repository: z.object({ blockers: z.object({ pageInfo, nodes: discussionNodes }) }).nullable(),
+});
+
+export const kudosPullRequestResponseSchema = z.object({
+  viewer: z.object({ login: z.string() }),
+  repository: z
+    .object({
+      pullRequest: z
+        .object({
+          id: z.string(),
+          number: z.number().int(),
+          title: z.string(),
+          author: actor,
+          reviews: lenientNodes(reviewDataSchema),
+          comments: lenientNodes(z.object({ id: z.string(), url: z.string().optional(), body: z.string(), author: actor })),
+        })
+        .nullable(),
+    })
+    .nullable(),
+});
+export type KudosPullRequestResponse = z.infer<typeof kudosPullRequestResponseSchema>;
+
+export const addKudosCommentResponseSchema = z.object({
+  addComment: z
+    .object({
+      commentEdge: z.object({ node: z.object({ id: z.string(), url: z.string().optional() }) }).nullable().optional(),
+    })
+    .nullable(),
+});
+
+export const addKudosHeartResponseSchema = z.object({
+  addReaction: z.object({ reaction: z.object({ content: z.string() }).nullable().optional() }).nullable(),
+});
