@@ -4,6 +4,9 @@ import type { GitHubGateway, RepoRef } from '../github/gateway';
 import type { SidebarSnapshot } from '../sidebar/snapshotSchema';
 import type { TeamConfig } from '../team/configSchema';
 
+/** Who the viewer cross-checks (partner: whose PRs they review) and who checks them, for a day. */
+export type PartnerResolver = (config: TeamConfig, now: Date, viewer: string) => { partner?: string | undefined; checker?: string | undefined };
+
 /**
  * The shared services every feature reads. Features depend on these interfaces only; the
  * implementations live in github/, repository/, team/ and sidebar/ and are built in extension.ts.
@@ -70,6 +73,10 @@ export interface SidebarStore {
   /** The cross-check partner and checker the snapshot was fetched for. */
   readonly partnerLogin: string | undefined;
   readonly checkerLogin: string | undefined;
+  /** When the snapshot was fetched (ms since epoch); a cached one keeps its original time. */
+  readonly updatedAt: number | undefined;
+  /** The cross-check feature plugs in who the partner and checker are; the store stays free of rotation details. */
+  setPartnerResolver(resolver: PartnerResolver | undefined): void;
   /** Refresh now (coalesces with a refresh already running). */
   refresh(): Promise<void>;
 }

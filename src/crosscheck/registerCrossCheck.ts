@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Ctx } from '../core/ctx';
-import { setPartnerResolver } from '../sidebar/sidebarStore';
 import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
 import { crossCheckPartners } from '../team/rotation';
 import { openOnGitHub, startCrossCheck } from './openPullRequest';
@@ -28,8 +27,8 @@ export interface CrossCheckFeature {
 
 export function registerCrossCheck(ctx: Ctx): CrossCheckFeature {
   // The ONE sidebar request fetches the partner's pull requests: tell the store who that is.
-  setPartnerResolver(ctx.sidebar, (config, now, viewer) => crossCheckPartners(config, now.getTime(), viewer));
-  ctx.disposables.add({ dispose: () => setPartnerResolver(ctx.sidebar, undefined) });
+  ctx.sidebar.setPartnerResolver((config, now, viewer) => crossCheckPartners(config, now.getTime(), viewer));
+  ctx.disposables.add({ dispose: () => ctx.sidebar.setPartnerResolver(undefined) });
 
   const today = ctx.disposables.add(new TodayView(ctx));
 

@@ -38,5 +38,7 @@ export class GitHubError extends Error {
 }
 
 export function isGitHubError(e: unknown, kind?: GitHubErrorKind): e is GitHubError {
-  return e instanceof GitHubError && (kind === undefined || e.kind === kind);
+  // Also by shape: integration tests and the extension are separate bundles, each with its own class.
+  const is = e instanceof GitHubError || (e instanceof Error && e.name === 'GitHubError' && typeof (e as { kind?: unknown }).kind === 'string');
+  return is && (kind === undefined || (e as GitHubError).kind === kind);
 }

@@ -1,6 +1,110 @@
+import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import { TeamConfigServiceImpl } from '../team-config/teamConfigService';
+import { GitHubError, isGitHubError } from './errors';
+import { AccountSession } from './session';
+import { gitHubErrorMessage, showGitHubError } from './showGitHubError';
 
-// Placeholder until the feature lands: registers nothing yet.
-export function registerAccount(_ctx: Ctx): Record<string, never> {
-  return {};
+/** What `teamSupport.signInWithToken` resolves to (for programmatic callers such as tests). */
+export type SignInResult = { readonly ok: true; readonly login: string } | { readonly ok: false; readonly kind: string; readonly message: string } | undefined;
+
+export interface AccountFeature {
+  readonly session: AccountSession;
+}
+
+export function registerAccount(ctx: Ctx): AccountFeature {
+  const session = ctx.session;
+  if (!(session instanceof AccountSession)) throw new Error('registerAccount needs the AccountSession from createGitHubSession.');
+  const d = ctx.disposables;
+
+  const commands = [
+    vscode.commands.registerCommand('teamSupport.signIn', async (options?: { forceNew?: boolean }): Promise<SignInResult> => {
+      if (session.providerId() === undefined) {
+        // No VS Code sign-in for this server (the sandbox, or an Enterprise host VS Code isn't set up for).
+        return (await vscode.commands.executeCommand<SignInResult>('teamSupport.signInWithToken')) ?? undefined;
+      }
+      try {
+        const login = await session.signInWithProvider({ forceNew: options?.forceNew === true });
+        return login ? { ok: true, login } : undefined;
+      } catch (e) {
+        return failed(e);
+      }
+    }),
+    vscode.commands.registerCommand('teamSupport.signInWithToken', async (token?: unknown): Promise<SignInResult> => {
+      if (typeof token === 'string') {
+        // Programmatic use: no prompt; the result says what happened.
+        try {
+          return { ok: true, login: await session.signInWithToken(token) };
+        } catch (e) {
+          return failed(e, false);
+        }
+      }
+      return promptForToken(session);
+    }),
+    vscode.commands.registerCommand('teamSupport.signOut', async () => {
+      await session.signOut();
+    }),
+    vscode.commands.registerCommand('teamSupport.refresh', async () => {
+      if (!session.gateway) await session.restore();
+      // Re-read the team config too (a change made outside VS Code's watchers), then the sidebar.
+      if (ctx.team instanceof TeamConfigServiceImpl) await ctx.team.reload();
+      await ctx.sidebar.refresh();
+    }),
+    vscode.commands.registerCommand('teamSupport.showLog', () => ctx.log.show()),
+  ];
+  for (const c of commands) d.add(c);
+  return { session };
+}
+
+async function promptForToken(session: AccountSession): Promise<SignInResult> {
+  const endpoint = session.endpoint;
+  const input = vscode.window.createInputBox();
+  input.title = vscode.l10n.t('Sign In with a Token');
+  input.password = true;
+  input.ignoreFocusOut = true;
+  input.placeholder = vscode.l10n.t('A GitHub personal access token with the repo scope');
+  input.prompt = vscode.l10n.t('Token for {0}. It is kept in VS Code\'s secret storage.', endpoint.apiUrl);
+  input.buttons = [{ iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Create a token on GitHub') }];
+  return new Promise<SignInResult>((resolve) => {
+    let done = false;
+    const finish = (result: SignInResult) => {
+      if (done) return;
+      done = true;
+      input.dispose();
+      resolve(result);
+    };
+    input.onDidTriggerButton(() => {
+      void vscode.env.openExternal(vscode.Uri.parse(`${endpoint.webUrl}/settings/tokens/new?scopes=repo&description=Team%20Support`));
+    });
+    input.onDidChangeValue(() => {
+      input.validationMessage = undefined;
+    });
+    input.onDidAccept(async () => {
+      const value = input.value.trim();
+      if (!value) {
+        input.validationMessage = vscode.l10n.t('Paste a token.');
+        return;
+      }
+      input.busy = true;
+      input.enabled = false;
+      try {
+        const login = await session.signInWithToken(value);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to GitHub as {0}.', login));
+        finish({ ok: true, login });
+      } catch (e) {
+        // Keep the box open so the user can fix the token; say what was wrong in it.
+        input.busy = false;
+        input.enabled = true;
+        input.validationMessage = isGitHubError(e) ? gitHubErrorMessage(e) : vscode.l10n.t('The token could not be checked.');
+      }
+    });
+    input.onDidHide(() => finish(undefined));
+    input.show();
+  });
+}
+
+function failed(e: unknown, show = true): SignInResult {
+  const error = isGitHubError(e) ? e : new GitHubError('notSignedIn', e instanceof Error ? e.message : String(e));
+  if (show) void showGitHubError(error);
+  return { ok: false, kind: error.kind, message: gitHubErrorMessage(error) };
 }

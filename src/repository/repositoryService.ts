@@ -1,11 +1,140 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
-import type { RepositoryService } from '../core/services';
+import { Disposable } from '../core/lifecycle';
+import type { RepositoryService, WorkspaceRepository } from '../core/services';
+import { endpointFor } from '../github/endpoint';
+import type { GitAPI, GitExtension, GitRepository } from './gitApi';
+import { GitWorkspaceRepository } from './gitWorkspaceRepository';
+import { parseRepositorySetting, pickRepository } from './remoteUrl';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session'>;
 
-// Placeholder until repository detection lands.
-export function createRepositoryService(_deps: Deps): RepositoryService & vscode.Disposable {
-  const changed = new vscode.EventEmitter<void>();
-  return { onDidChange: changed.event, current: undefined, forUri: () => undefined, dispose: () => changed.dispose() };
+/**
+ * Which GitHub repository each workspace folder belongs to, through the built-in Git extension.
+ * `teamSupport.repository` (per folder) overrides the remote; otherwise `upstream`, then `origin`,
+ * then any remote on the configured GitHub host. `current` follows the active editor.
+ */
+export class GitRepositoryService extends Disposable implements RepositoryService {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private git: GitAPI | undefined;
+  private readonly known = new Map<string, GitWorkspaceRepository>();
+  private readonly watched = new Map<GitRepository, vscode.Disposable>();
+  private signature = '';
+  /** Settles once the Git extension's API is available (or known to be missing). */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly deps: Deps) {
+    super();
+    void deps.contextKeys.set('teamSupport.hasRepository', false);
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()));
+    this._register(
+      deps.settings.onDidChange((affects) => {
+        if (affects('repository') || affects('github.apiUrl')) {
+          this.known.clear();
+          this.update();
+        }
+      }),
+    );
+    this._register({
+      dispose: () => {
+        for (const d of this.watched.values()) d.dispose();
+      },
+    });
+    this.ready = this.connect().then(() => this.update());
+  }
+
+  get current(): WorkspaceRepository | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const fromEditor = active ? this.forUri(active) : undefined;
+    if (fromEditor) return fromEditor;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const repo = this.forUri(folder.uri);
+      if (repo) return repo;
+    }
+    for (const repo of this.git?.repositories ?? []) {
+      const found = this.forUri(repo.rootUri);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  forUri(uri: vscode.Uri): WorkspaceRepository | undefined {
+    const gitRepo = this.git?.getRepository(uri) ?? undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const endpoint = endpointFor(this.deps.settings.get('github.apiUrl'));
+    const override = parseRepositorySetting(this.deps.settings.get('repository', folder?.uri ?? uri));
+    const picked = override ?? (gitRepo ? pickRepository(gitRepo.state.remotes, endpoint.remoteHosts) : undefined);
+    const ref = picked ? { owner: picked.owner, name: picked.name } : undefined;
+    const rootUri = gitRepo?.rootUri ?? folder?.uri;
+    if (!ref || !rootUri) return undefined;
+    const key = `${rootUri.toString()}|${ref.owner}/${ref.name}|${gitRepo ? 'git' : ''}`;
+    let repo = this.known.get(key);
+    if (!repo) {
+      repo = new GitWorkspaceRepository(ref, rootUri, `${endpoint.webUrl}/${ref.owner}/${ref.name}`, gitRepo, this.git?.git.path);
+      this.known.set(key, repo);
+    }
+    return repo;
+  }
+
+  private async connect(): Promise<void> {
+    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!extension) {
+      this.deps.log.info('The built-in Git extension is not available; only the teamSupport.repository setting can name the repository.');
+      return;
+    }
+    try {
+      const exports = extension.isActive ? extension.exports : await extension.activate();
+      this._register(exports.onDidChangeEnablement(() => void this.attach(exports)));
+      this.attach(exports);
+    } catch (e) {
+      this.deps.log.warn(`Could not use the Git extension: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private attach(exports: GitExtension): void {
+    if (!exports.enabled || this.git) return;
+    const git = exports.getAPI(1);
+    this.git = git;
+    // The Git extension discovers repositories asynchronously: each one that opens may be ours.
+    this._register(git.onDidChangeState(() => this.update()));
+    this._register(
+      git.onDidOpenRepository((r) => {
+        this.watch(r);
+        this.update();
+      }),
+    );
+    this._register(
+      git.onDidCloseRepository((r) => {
+        this.watched.get(r)?.dispose();
+        this.watched.delete(r);
+        this.known.clear();
+        this.update();
+      }),
+    );
+    git.repositories.forEach((r) => this.watch(r));
+    this.update();
+  }
+
+  private watch(repo: GitRepository): void {
+    if (this.watched.has(repo)) return;
+    // Remotes and HEAD change through this event (it also fires on every status change; update() is cheap).
+    this.watched.set(repo, repo.state.onDidChange(() => this.update()));
+  }
+
+  /** Fires onDidChange when the current repository, its branch or HEAD changed. */
+  private update(): void {
+    const repo = this.current;
+    void this.deps.contextKeys.set('teamSupport.hasRepository', repo !== undefined);
+    const signature = repo ? [repo.rootUri.toString(), repo.ref.owner, repo.ref.name, repo.branch, repo.headCommit].join('|') : '';
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.deps.log.debug(repo ? `Repository: ${repo.ref.owner}/${repo.ref.name} (${repo.branch ?? 'no branch'})` : 'No GitHub repository in this workspace.');
+    this.changed.fire();
+  }
+}
+
+export function createRepositoryService(deps: Deps): GitRepositoryService {
+  return new GitRepositoryService(deps);
 }

@@ -1,21 +1,258 @@
 import * as vscode from 'vscode';
+import { z } from 'zod';
 import type { Ctx } from '../core/ctx';
-import type { SidebarStore } from '../core/services';
+import { Disposable } from '../core/lifecycle';
+import type { BlockedCategory, PartnerResolver, SidebarStore } from '../core/services';
+import { toGitHubError } from '../github/errorMapping';
+import { GitHubError } from '../github/errors';
+import type { RepoRef } from '../github/gateway';
+import { showGitHubError } from '../github/showGitHubError';
+import type { TeamConfig } from '../team/configSchema';
+import { findBlockedCategory } from './blockedCategory';
+import { RefreshScheduler } from './refreshScheduler';
+import sidebarDocument from './sidebar.graphql';
+import { type SidebarSnapshot, sidebarSnapshotSchema } from './snapshotSchema';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team'>;
 
-// Placeholder until the sidebar refresh lands.
-export function createSidebarStore(_deps: Deps): SidebarStore & vscode.Disposable {
-  const changed = new vscode.EventEmitter<void>();
-  return {
-    onDidChange: changed.event,
-    snapshot: undefined,
-    error: undefined,
-    stale: false,
-    category: undefined,
-    partnerLogin: undefined,
-    checkerLogin: undefined,
-    refresh: () => Promise.resolve(),
-    dispose: () => changed.dispose(),
-  };
+const CACHE_KEY = 'teamSupport.sidebar.lastSnapshot';
+const cacheSchema = z.object({ key: z.string(), savedAt: z.number(), snapshot: sidebarSnapshotSchema });
+
+/** Errors that get one notification with their fix when they first appear (the rest show in the views). */
+const NOTIFY: ReadonlySet<string> = new Set(['badCredentials', 'missingScope', 'ssoRequired', 'categoryMissing', 'discussionsDisabled', 'invalidResponse']);
+
+/**
+ * The sidebar's data: ONE `sidebar.graphql` request per refresh (plus a one-off category lookup per
+ * repository). Views render from `snapshot`; on failure the previous snapshot stays, marked stale.
+ */
+export class SidebarStoreImpl extends Disposable implements SidebarStore {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  snapshot: SidebarSnapshot | undefined;
+  error: GitHubError | undefined;
+  stale = false;
+  category: BlockedCategory | undefined;
+  partnerLogin: string | undefined;
+  checkerLogin: string | undefined;
+  /** When the snapshot was fetched (ms since epoch). */
+  updatedAt: number | undefined;
+  /** Number of refreshes that completed (tests wait on it). */
+  refreshCount = 0;
+
+  private snapshotKey: string | undefined;
+  private readonly categories = new Map<string, BlockedCategory>();
+  private partnerResolver: PartnerResolver | undefined;
+  private lastGateway: object | undefined;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+  private readonly abort = new AbortController();
+  private readonly scheduler: RefreshScheduler;
+
+  constructor(private readonly deps: Deps) {
+    super();
+    this.scheduler = new RefreshScheduler({
+      clock: deps.clock,
+      timers: {
+        setTimeout: (callback, ms) => {
+          const handle = setTimeout(callback, ms);
+          return { cancel: () => clearTimeout(handle) };
+        },
+      },
+      intervalMs: () => deps.settings.get('blocked.refreshIntervalSeconds') * 1000,
+      refresh: () => this.refresh(),
+      focused: vscode.window.state.focused,
+    });
+    this._register({ dispose: () => this.scheduler.dispose() });
+    this._register({ dispose: () => this.abort.abort() });
+    this._register(vscode.window.onDidChangeWindowState((s) => this.scheduler.setFocused(s.focused)));
+    const soon = () => void this.scheduler.now();
+    this._register(deps.session.onDidChange(soon));
+    // Branch and HEAD changes don't change what the sidebar shows: only a different repository does.
+    let repoKey = '';
+    this._register(
+      deps.repositories.onDidChange(() => {
+        const ref = deps.repositories.current?.ref;
+        const key = ref ? `${ref.owner}/${ref.name}` : '';
+        if (key !== repoKey) {
+          repoKey = key;
+          soon();
+        }
+      }),
+    );
+    this._register(deps.team.onDidChange(soon));
+    this._register(
+      deps.settings.onDidChange((affects) => {
+        if (affects('blocked.refreshIntervalSeconds')) this.scheduler.reschedule();
+      }),
+    );
+    void this.scheduler.start();
+  }
+
+  /** The cross-check feature plugs in who the partner and checker are (see `PartnerResolver`). */
+  setPartnerResolver(resolver: PartnerResolver | undefined): void {
+    this.partnerResolver = resolver;
+    void this.scheduler.now();
+  }
+
+  refresh(): Promise<void> {
+    if (!this.running) {
+      this.running = this.load().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    // One more refresh after the running one, shared by every caller in the meantime.
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.refresh();
+    });
+    return this.queued;
+  }
+
+  private async load(): Promise<void> {
+    const { session, repositories, team, log } = this.deps;
+    const gateway = session.gateway;
+    const repo = repositories.current;
+    try {
+      if (!gateway) {
+        this.clear();
+        this.error = new GitHubError('notSignedIn', vscode.l10n.t('Sign in to GitHub to see your team.'));
+        return;
+      }
+      if (!repo) {
+        this.clear();
+        return;
+      }
+      if (gateway !== this.lastGateway) {
+        // Another account (or token) may see other categories: look them up again.
+        this.categories.clear();
+        this.lastGateway = gateway;
+      }
+      // Whose data for which repository: another account never sees this one's snapshot, even cached.
+      const key = `${session.webUrl}|${repo.ref.owner}/${repo.ref.name}|${(gateway.login ?? session.login ?? '').toLowerCase()}`;
+      if (this.snapshotKey !== key) {
+        this.clear();
+        this.snapshotKey = key;
+        this.restoreCached(key);
+      }
+      const config = team.state.kind === 'ok' ? team.state.config : undefined;
+      const categoryName = config?.blocked.category ?? 'Blocked';
+      const signal = this.abort.signal;
+      const category = await this.categoryFor(repo.ref, categoryName, signal);
+      let viewer = gateway.login ?? session.login;
+      let pair = this.pairFor(config, viewer);
+      let data = await gateway.query({ document: sidebarDocument, variables: this.variables(repo.ref, category, viewer, pair), schema: sidebarSnapshotSchema, signal });
+      if (viewer === undefined && this.partnerResolver && config) {
+        // First start with an unknown login: now that GitHub said who we are, fetch with the partner.
+        viewer = data.viewer.login;
+        pair = this.pairFor(config, viewer);
+        if (pair.partner || pair.checker) {
+          data = await gateway.query({ document: sidebarDocument, variables: this.variables(repo.ref, category, viewer, pair), schema: sidebarSnapshotSchema, signal });
+        }
+      }
+      if (data.repository === null) {
+        throw new GitHubError('notFound', `GitHub has no repository ${repo.ref.owner}/${repo.ref.name} that your account can see.`);
+      }
+      if (!data.repository.hasDiscussionsEnabled) {
+        throw new GitHubError(
+          'discussionsDisabled',
+          `Discussions are turned off for ${repo.ref.owner}/${repo.ref.name}. A maintainer can turn them on in the repository settings (Features → Discussions).`,
+          { url: `${data.repository.url}/settings` },
+        );
+      }
+      if (this.snapshotKey !== key) return; // The repository or account changed meanwhile; the queued refresh loads that.
+      this.category = category;
+      this.snapshot = data;
+      this.partnerLogin = pair.partner;
+      this.checkerLogin = pair.checker;
+      this.updatedAt = this.deps.clock.now();
+      this.stale = false;
+      this.error = undefined;
+      void this.deps.extension.workspaceState.update(CACHE_KEY, { key, savedAt: this.updatedAt, snapshot: data });
+    } catch (e) {
+      const error = toGitHubError(e, { mutation: false, callerAborted: this.abort.signal.aborted, webUrl: session.webUrl, hasToken: true });
+      if (error.kind === 'aborted') return;
+      if (repo && (error.kind === 'categoryMissing' || error.kind === 'discussionsDisabled' || error.kind === 'notFound')) {
+        // The category may have been deleted or renamed: look it up again next time.
+        this.forgetCategories(repo.ref);
+        if (error.kind !== 'notFound') this.category = undefined;
+      }
+      const previous = this.error;
+      this.error = error;
+      this.stale = this.snapshot !== undefined;
+      log.warn(`Sidebar refresh failed: ${error.kind}: ${error.message}`);
+      if (NOTIFY.has(error.kind) && (previous?.kind !== error.kind || previous.message !== error.message)) {
+        void showGitHubError(error, { retry: () => this.refresh() });
+      }
+    } finally {
+      this.refreshCount++;
+      this.changed.fire();
+    }
+  }
+
+  private variables(repo: RepoRef, category: BlockedCategory, viewer: string | undefined, pair: { partner?: string | undefined; checker?: string | undefined }) {
+    const scope = `repo:${repo.owner}/${repo.name} is:pr is:open`;
+    return {
+      owner: repo.owner,
+      name: repo.name,
+      categoryId: category.id,
+      partnerPulls: pair.partner ? `${scope} author:${pair.partner}` : scope,
+      myPulls: `${scope} author:${viewer ?? '@me'}`,
+      hasPartner: pair.partner !== undefined,
+      partner: pair.partner ?? '',
+      hasChecker: pair.checker !== undefined,
+      checker: pair.checker ?? '',
+    };
+  }
+
+  private pairFor(config: TeamConfig | undefined, viewer: string | undefined): { partner?: string | undefined; checker?: string | undefined } {
+    if (!config || !viewer || !this.partnerResolver) return {};
+    try {
+      const pair = this.partnerResolver(config, new Date(this.deps.clock.now()), viewer);
+      return { partner: pair.partner || undefined, checker: pair.checker || undefined };
+    } catch (e) {
+      this.deps.log.warn(`Could not work out the cross-check partner: ${e instanceof Error ? e.message : String(e)}`);
+      return {};
+    }
+  }
+
+  private async categoryFor(repo: RepoRef, name: string, signal: AbortSignal): Promise<BlockedCategory> {
+    const key = `${repo.owner}/${repo.name}#${name.toLowerCase()}`;
+    const cached = this.categories.get(key);
+    if (cached) return cached;
+    const gateway = this.deps.session.gateway;
+    if (!gateway) throw new GitHubError('notSignedIn', vscode.l10n.t('Sign in to GitHub to see your team.'));
+    const category = await findBlockedCategory(gateway, repo, name, signal);
+    this.categories.set(key, category);
+    this.category = category;
+    return category;
+  }
+
+  private forgetCategories(repo: RepoRef): void {
+    for (const key of [...this.categories.keys()]) if (key.startsWith(`${repo.owner}/${repo.name}#`)) this.categories.delete(key);
+  }
+
+  /** Shows the last snapshot saved for this repository (e.g. a window opened offline), marked stale. */
+  private restoreCached(key: string): void {
+    const parsed = cacheSchema.safeParse(this.deps.extension.workspaceState.get(CACHE_KEY));
+    if (!parsed.success || parsed.data.key !== key) return;
+    this.snapshot = parsed.data.snapshot;
+    this.updatedAt = parsed.data.savedAt;
+    this.stale = true;
+  }
+
+  private clear(): void {
+    this.snapshot = undefined;
+    this.snapshotKey = undefined;
+    this.updatedAt = undefined;
+    this.partnerLogin = undefined;
+    this.checkerLogin = undefined;
+    this.category = undefined;
+    this.stale = false;
+    this.error = undefined;
+  }
+}
+
+export function createSidebarStore(deps: Deps): SidebarStoreImpl {
+  return new SidebarStoreImpl(deps);
 }

@@ -43,7 +43,19 @@ const rotation = z
 
 export const teamConfigSchema = z
   .strictObject({
-    members: z.array(login).min(1, 'the team has no members').describe('The team, as GitHub logins.'),
+    members: z
+      .array(login)
+      .min(1, 'the team has no members')
+      // On the array (not the whole config) so a duplicate is reported even when other fields are wrong.
+      .superRefine((members, ctx) => {
+        const seen = new Set<string>();
+        members.forEach((m, i) => {
+          const key = m.toLowerCase();
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `@${m} is listed twice`, path: [i] });
+          else seen.add(key);
+        });
+      })
+      .describe('The team, as GitHub logins.'),
     timeZone: z
       .string()
       .refine(isTimeZone, 'not a known IANA time zone (for example Europe/Berlin)')
@@ -78,14 +90,9 @@ export const teamConfigSchema = z
       .describe('Pairing.'),
   })
   .superRefine((config, ctx) => {
-    const seen = new Map<string, number>();
-    config.members.forEach((m, i) => {
-      const key = m.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `@${m} is listed twice`, path: ['members', i] });
-      else seen.set(key, i);
-    });
+    const members = new Set(config.members.map((m) => m.toLowerCase()));
     config.absences.forEach((a, i) => {
-      if (!seen.has(a.login.toLowerCase())) {
+      if (!members.has(a.login.toLowerCase())) {
         ctx.addIssue({ code: 'custom', message: `@${a.login} is not a member of the team`, path: ['absences', i, 'login'] });
       }
     });
