@@ -46,6 +46,7 @@ const testExternal = ['vscode', 'mocha', 'playwright-core', '@octokit/graphql-sc
 const testEntries = [
   ...filesBelow('test/unit', '.test.ts'),
   ...filesBelow('test/integration', '.ts'),
+  ...filesBelow('test/browser', '.test.ts'),
   ...filesBelow('test/harness', '.ts'),
   ...filesBelow('test/sandbox', '.ts'),
   ...filesBelow('bench', '.ts'),
