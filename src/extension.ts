@@ -58,7 +58,8 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
       languageClient: registerLanguageClient(ctx),
     },
   };
-  log.info(`Team Support ${String(extension.extension.packageJSON.version)} activated in VS Code ${vscode.version}.`);
+  const manifest = extension.extension.packageJSON as { version?: unknown };
+  log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
   return api;
 }
 

@@ -216,7 +216,7 @@ describe('GitHub gateway (against the sandbox)', function () {
       const started = Date.now();
       controller.abort();
       await expectKind(pending, 'aborted');
-      assert.ok(Date.now() - started < 1000);
+      assert.ok(Date.now() - started < 4000, 'did not wait out the 5 s reset');
     });
     it('a timeout', async () => {
       await client.injectFault({ kind: 'latency', ms: 500, count: 3 });

@@ -203,7 +203,7 @@ describe('kudos aggregation', () => {
     });
   });
 
-  it('aggregates 1,000 PRs × 10 reviews well under 50 ms', () => {
+  it('aggregates 1,000 PRs × 10 reviews consistently (its speed is the benchmark figure kudos_aggregate_ms)', () => {
     const pullRequests: PullRequestData[] = [];
     for (let i = 0; i < 1000; i++) {
       const author = members[i % 5] ?? 'mona';
@@ -213,17 +213,11 @@ describe('kudos aggregation', () => {
       pullRequests.push(pr(i + 1, author, NOW - 13 * DAY_MS, reviews, comments));
     }
     const discussions = Array.from({ length: 200 }, (_, i) => discussion(i + 1, members[i % 5] ?? 'mona', NOW - (i % 13) * DAY_MS, [[members[(i + 1) % 5] ?? 'sam', NOW - (i % 13) * DAY_MS + H]]));
-    run({ pullRequests, discussions }); // warm-up (JIT)
-    // CPU time, not wall time: a busy CI machine deschedules us, which says nothing about the code.
-    const runs: number[] = [];
-    for (let k = 0; k < 10; k++) {
-      const t = process.cpuUsage();
-      const m = run({ pullRequests, discussions });
-      const used = process.cpuUsage(t);
-      runs.push((used.user + used.system) / 1000);
-      assert.ok(m.balance.totalReviews > 0);
-    }
-    const best = Math.min(...runs);
-    assert.ok(best < 25, `aggregation took ${best.toFixed(1)} ms`);
+    const m = run({ pullRequests, discussions });
+    const given = m.balance.members.reduce((sum, b) => sum + b.reviewsGiven, 0);
+    const received = m.balance.members.reduce((sum, b) => sum + b.reviewsReceived, 0);
+    assert.ok(m.balance.totalReviews > 0 && m.balance.totalReviews < 10_000, 'the 7-day window keeps some of the 14 days of reviews');
+    assert.equal(given, m.balance.totalReviews, 'every counted review has a giver');
+    assert.equal(received, m.balance.totalReviews, 'every counted review has a receiver');
   });
 });

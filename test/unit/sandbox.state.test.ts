@@ -96,31 +96,17 @@ describe('sandbox: persistence and scale', function () {
     }
   });
 
-  it('answers the sidebar query over 10,000 discussions quickly', async () => {
-    const t0 = performance.now();
+  it('answers the sidebar query over 10,000 discussions from the open bucket (timing is the benchmark figure refresh_ratio_10k_vs_50)', async () => {
     const data = bigSeed({ discussions: 10_000, closed: 9_950 });
-    const genMs = performance.now() - t0;
     const sb = await startSandbox({ seed: data });
     try {
       const categoryId = data.categories[0]?.id;
       const vars = { owner: 'acme', name: 'webshop', categoryId, partnerPulls: 'repo:acme/webshop is:pr is:open author:sam', myPulls: 'repo:acme/webshop is:pr is:open author:mona', hasPartner: true, partner: 'sam', checker: 'lea', hasChecker: true };
-      for (let i = 0; i < 3; i++) await gql(sb, sidebarDocument, vars); // warm-up (JIT)
-      const times: number[] = [];
-      let snap;
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        const r = await gql(sb, sidebarDocument, vars);
-        times.push(performance.now() - t);
-        snap = sidebarSnapshotSchema.parse(r.body.data);
-      }
-      assert.equal(snap?.repository?.blockers.totalCount, 50);
-      // The fastest run: the machine may be busy with other work; this is about the algorithm.
-      const best = Math.min(...times);
-      assert.ok(best < 250, `best ${best.toFixed(1)} ms (seed generated in ${genMs.toFixed(0)} ms)`);
-      // The index: the open blockers of a category come from a 50-item bucket, not 10,000 items.
-      const t = performance.now();
-      for (let i = 0; i < 100; i++) sb.state.discussions(data.repositories[0]?.id ?? '', { categoryId, states: ['OPEN'], answered: false });
-      assert.ok(performance.now() - t < 50, 'filtering 100 times takes < 50 ms');
+      const r = await gql(sb, sidebarDocument, vars);
+      const snap = sidebarSnapshotSchema.parse(r.body.data);
+      assert.equal(snap.repository?.blockers.totalCount, 50);
+      const open = sb.state.discussions(data.repositories[0]?.id ?? '', { categoryId, states: ['OPEN'], answered: false });
+      assert.equal(open.length, 50, 'the open, unanswered blockers of the category');
     } finally {
       await sb.close();
     }
