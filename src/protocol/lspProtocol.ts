@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * The custom messages between the extension (language client) and the Team Support language
+ * server. Declared once here and imported by both sides; every message is zod-parsed on receipt.
+ * No vscode and no languageclient/languageserver imports: both bundles include this module.
+ */
+
+/** Where a #Blocked request's code was when it was posted. Lines are 1-based and inclusive. */
+export const anchorSchema = z.object({
+  /** Repository-relative, forward slashes. */
+  path: z.string().min(1).max(1000),
+  startLine: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  commit: z.string().max(64).optional(),
+  /** The text of lines startLine..endLine when the blocker was posted. */
+  lines: z.array(z.string().max(2000)).max(500),
+});
+export type Anchor = z.infer<typeof anchorSchema>;
+
+export const anchoredBlockerSchema = z.object({
+  id: z.string().min(1),
+  number: z.number().int(),
+  title: z.string().max(1000),
+  url: z.string(),
+  replyCount: z.number().int().min(0),
+  /** First paragraph of the question, plain text, capped. */
+  question: z.string().max(2000),
+  anchor: anchorSchema,
+});
+export type AnchoredBlocker = z.infer<typeof anchoredBlockerSchema>;
+
+/** client → server: the open blockers of the repository with an anchor; replaces the previous set. */
+export const setBlockersMethod = 'teamSupport/setBlockers';
+export const setBlockersParamsSchema = z.object({ blockers: z.array(anchoredBlockerSchema) });
+export type SetBlockersParams = z.infer<typeof setBlockersParamsSchema>;
+
+/** client → server: the repository root the anchors' paths are relative to (a file URI), or null. */
+export const setRepositoryRootMethod = 'teamSupport/setRepositoryRoot';
+export const setRepositoryRootParamsSchema = z.object({ rootUri: z.string().nullable() });
+export type SetRepositoryRootParams = z.infer<typeof setRepositoryRootParamsSchema>;
+
+/** client → server: logins offered when completing team members in the team config. */
+export const setContributorsMethod = 'teamSupport/setContributors';
+export const setContributorsParamsSchema = z.object({ logins: z.array(z.string().min(1).max(39)).max(1000) });
+export type SetContributorsParams = z.infer<typeof setContributorsParamsSchema>;
+
+/**
+ * server → client: the full set of blockers whose code can no longer be found with confidence
+ * (sent whenever that set changes). Their CodeLens and hover are not shown.
+ */
+export const anchorsMovedMethod = 'teamSupport/anchorsMoved';
+export const anchorsMovedParamsSchema = z.object({ blockerIds: z.array(z.string()) });
+export type AnchorsMovedParams = z.infer<typeof anchorsMovedParamsSchema>;
+
+/** Commands the server's CodeLens and code actions invoke (registered by the blockers feature). */
+export const blockedCommands = {
+  openOnGitHub: 'teamSupport.blocked.openOnGitHub',
+  reply: 'teamSupport.blocked.reply',
+  ask: 'teamSupport.blocked.ask',
+} as const;
+
+/** The argument of `teamSupport.blocked.ask` as sent by the server (the client turns it into vscode types). */
+export const askArgumentSchema = z.object({
+  uri: z.string(),
+  range: z.object({
+    start: z.object({ line: z.number().int().min(0), character: z.number().int().min(0) }),
+    end: z.object({ line: z.number().int().min(0), character: z.number().int().min(0) }),
+  }),
+});
+export type AskArgument = z.infer<typeof askArgumentSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { GitHubGateway, RepoRef } from '../github/gateway';
+import type { TeamConfigState } from '../core/services';
+import type { SidebarSnapshot } from '../sidebar/snapshotSchema';
+import contributorsQuery from './contributors.graphql';
+
+export const contributorsSchema = z.object({
+  repository: z
+    .object({
+      mentionableUsers: z.object({ nodes: z.array(z.object({ login: z.string() }).nullable()) }),
+    })
+    .nullable(),
+});
+
+export async function fetchContributors(gateway: GitHubGateway, repo: RepoRef, signal?: AbortSignal): Promise<string[]> {
+  const data = await gateway.query({
+    document: contributorsQuery,
+    variables: { owner: repo.owner, name: repo.name },
+    schema: contributorsSchema,
+    ...(signal ? { signal } : {}),
+  });
+  return (data.repository?.mentionableUsers.nodes ?? []).flatMap((n) => (n ? [n.login] : []));
+}
+
+/** Logins the editor already knows without another request: the team, the viewer, blocker and PR authors. */
+export function knownLogins(snapshot: SidebarSnapshot | undefined, team: TeamConfigState): string[] {
+  const logins: string[] = [];
+  if (team.kind === 'ok') logins.push(...team.config.members);
+  if (snapshot) {
+    logins.push(snapshot.viewer.login);
+    if (snapshot.partner) logins.push(snapshot.partner.login);
+    if (snapshot.checker) logins.push(snapshot.checker.login);
+    for (const b of snapshot.repository?.blockers.nodes ?? []) {
+      if (b?.author) logins.push(b.author.login);
+      for (const c of b?.comments.nodes ?? []) if (c?.author) logins.push(c.author.login);
+    }
+    for (const pr of [...(snapshot.partnerPullRequests?.nodes ?? []), ...snapshot.myPullRequests.nodes]) {
+      if (pr.author) logins.push(pr.author.login);
+    }
+  }
+  return logins;
+}

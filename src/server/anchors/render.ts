@@ -1,0 +1,37 @@
+import type { AnchoredBlocker } from '../../protocol/lspProtocol';
+
+// Titles and questions come from GitHub: hostile text. They are shown as plain text only.
+
+const LENS_TITLE_MAX = 80;
+
+/** One line, no control characters, capped; `$(icon)` syntax in CodeLens titles is defused. */
+export function plainLine(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const oneLine = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const capped = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  return capped.replace(/\$\(/g, '$\u200b(');
+}
+
+/** "Blocked: <title> · 2 replies" */
+export function lensText(blocker: AnchoredBlocker): string {
+  const replies = blocker.replyCount === 1 ? '1 reply' : `${blocker.replyCount} replies`;
+  return `Blocked: ${plainLine(blocker.title, LENS_TITLE_MAX)} · ${replies}`;
+}
+
+/**
+ * Escapes text so Markdown renders it literally: no links, images, HTML, emphasis or headings.
+ * Line breaks are kept as hard breaks; everything else that Markdown reads is backslash-escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:"'$=]/g, (c) => `\\${c}`)
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('  \n');
+}

@@ -1,0 +1,262 @@
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeLensRefreshRequest,
+  CompletionItemKind,
+  CompletionRequest,
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { z } from 'zod';
+import {
+  anchorsMovedMethod,
+  setBlockersMethod,
+  setBlockersParamsSchema,
+  setContributorsMethod,
+  setContributorsParamsSchema,
+  setRepositoryRootMethod,
+  setRepositoryRootParamsSchema,
+  type AnchorsMovedParams,
+  type AskArgument,
+} from '../protocol/lspProtocol';
+import { AnchorStore } from './anchorStore';
+import { computeCodeLenses, hoverAt } from './anchors/documentAnchors';
+import { splitLines } from './anchors/relocate';
+import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
+import { configProblems, parseConfigText } from './config/configDiagnostics';
+import { ConfigHelp } from './config/configHelp';
+import { listedMembers, loginContextAt } from './config/loginCompletion';
+
+export const CONFIG_SUFFIX = '/.github/team-support.yml';
+export const CONFIG_SELECTOR = [{ scheme: 'file', pattern: '**/.github/team-support.yml' }];
+const DIAGNOSTIC_SOURCE = 'Team Support';
+/** Edits come in bursts; the moved-anchor check waits for a pause. */
+const MOVED_CHECK_DELAY_MS = 200;
+
+export function isConfigUri(uri: string): boolean {
+  return uri.startsWith('file:') && uri.endsWith(CONFIG_SUFFIX);
+}
+
+/**
+ * Wires the Team Support language server onto a connection. `main.ts` passes the IPC
+ * connection; tests pass an in-process one. Returns a function that stops its timers.
+ */
+export function startServer(connection: Connection): () => void {
+  const documents = new TextDocuments(TextDocument);
+  const anchors = new AnchorStore();
+  const help = new ConfigHelp();
+  let rootPath: string | undefined;
+  let contributors: string[] = [];
+  let lastMoved: string[] | undefined;
+  let movedTimer: NodeJS.Timeout | undefined;
+  let codeLensRefresh = false;
+  let dynamicCompletion = false;
+
+  /** `documents.keys()` maps a repository-relative path to its open document. */
+  const relativePath = (uri: string): string | undefined => {
+    if (!rootPath || !uri.startsWith('file:')) return undefined;
+    try {
+      const rel = relative(rootPath, fileURLToPath(uri));
+      if (rel === '' || rel.startsWith('..')) return undefined;
+      return sep === '/' ? rel : rel.split(sep).join('/');
+    } catch {
+      return undefined;
+    }
+  };
+
+  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) => (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      connection.console.error(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+
+  const parse = <S extends z.ZodType>(schema: S, method: string, params: unknown): z.infer<S> | undefined => {
+    const parsed = schema.safeParse(params);
+    if (parsed.success) return parsed.data;
+    connection.console.error(`Ignored ${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    return undefined;
+  };
+
+  const scheduleMovedCheck = (): void => {
+    if (movedTimer) clearTimeout(movedTimer);
+    movedTimer = setTimeout(() => void checkMoved(), MOVED_CHECK_DELAY_MS);
+  };
+
+  const openTextFor = (path: string): { uri: string; doc: TextDocument } | undefined => {
+    for (const doc of documents.all()) if (relativePath(doc.uri) === path) return { uri: doc.uri, doc };
+    return undefined;
+  };
+
+  const checkMoved = async (): Promise<void> => {
+    movedTimer = undefined;
+    try {
+      const lost = rootPath ? await anchors.lostIds(rootPath, openTextFor) : new Set(anchors.allBlockers.map((b) => b.id));
+      const ids = [...lost].sort();
+      if (lastMoved && ids.length === lastMoved.length && ids.every((id, i) => id === lastMoved?.[i])) return;
+      lastMoved = ids;
+      const params: AnchorsMovedParams = { blockerIds: ids };
+      await connection.sendNotification(anchorsMovedMethod, params);
+    } catch (e) {
+      connection.console.error(`Checking anchors failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const refreshCodeLens = (): void => {
+    if (codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+
+  const validateConfig = (doc: TextDocument): void => {
+    const diagnostics: Diagnostic[] = configProblems(doc.getText()).map((p) => ({
+      range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
+      message: p.message,
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+    }));
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    dynamicCompletion = params.capabilities.textDocument?.completion?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        // Completion is only for the team config: registered dynamically with its selector.
+        ...(dynamicCompletion ? {} : { completionProvider: { triggerCharacters: [' ', '-', '[', ','] } }),
+      },
+      serverInfo: { name: 'Team Support' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicCompletion) {
+      connection.client
+        .register(CompletionRequest.type, { documentSelector: CONFIG_SELECTOR, triggerCharacters: [' ', '-', '[', ','] })
+        .catch((e: unknown) => connection.console.error(`Registering completion failed: ${String(e)}`));
+    }
+  });
+
+  connection.onNotification(setRepositoryRootMethod, (raw: unknown) => {
+    const params = parse(setRepositoryRootParamsSchema, setRepositoryRootMethod, raw);
+    if (!params) return;
+    try {
+      rootPath = params.rootUri ? fileURLToPath(params.rootUri) : undefined;
+    } catch {
+      rootPath = undefined;
+    }
+    refreshCodeLens();
+    scheduleMovedCheck();
+  });
+
+  connection.onNotification(setBlockersMethod, (raw: unknown) => {
+    const params = parse(setBlockersParamsSchema, setBlockersMethod, raw);
+    if (!params) return;
+    anchors.setBlockers(params.blockers);
+    refreshCodeLens();
+    scheduleMovedCheck();
+  });
+
+  connection.onNotification(setContributorsMethod, (raw: unknown) => {
+    const params = parse(setContributorsParamsSchema, setContributorsMethod, raw);
+    if (params) contributors = [...new Set(params.logins)];
+  });
+
+  documents.onDidChangeContent((e) => {
+    if (isConfigUri(e.document.uri)) guard('Validating the team config', undefined, validateConfig)(e.document);
+    const path = relativePath(e.document.uri);
+    if (path !== undefined && anchors.blockersFor(path).length > 0) scheduleMovedCheck();
+  });
+
+  documents.onDidClose((e) => {
+    anchors.closed(e.document.uri);
+    if (isConfigUri(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeLens(
+    guard('CodeLens', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      const path = doc && relativePath(doc.uri);
+      if (!doc || path === undefined || anchors.blockersFor(path).length === 0) return [];
+      return computeCodeLenses(anchors.placeOpen(doc.uri, path, doc).placed);
+    }),
+  );
+
+  connection.onHover(
+    guard('Hover', null, (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      if (isConfigUri(doc.uri)) {
+        const key = help.keyAt(parseConfigText(doc.getText()), doc.offsetAt(params.position));
+        if (!key) return null;
+        return {
+          contents: { kind: 'markdown', value: key.markdown },
+          range: { start: doc.positionAt(key.start), end: doc.positionAt(key.end) },
+        };
+      }
+      const path = relativePath(doc.uri);
+      if (path === undefined || anchors.blockersFor(path).length === 0) return null;
+      return hoverAt(anchors.placeOpen(doc.uri, path, doc).placed, params.position.line) ?? null;
+    }),
+  );
+
+  connection.onCompletion(
+    guard('Completion', [], (params): CompletionItem[] => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !isConfigUri(doc.uri)) return [];
+      const text = doc.getText();
+      const offset = doc.offsetAt(params.position);
+      const context = loginContextAt(text, offset);
+      if (!context) return [];
+      const listed = listedMembers(parseConfigText(text).toJS());
+      const listedLower = new Set(listed.map((l) => l.toLowerCase()));
+      const candidates =
+        context.field === 'members'
+          ? contributors.filter((l) => !listedLower.has(l.toLowerCase()) || l.toLowerCase() === context.prefix.toLowerCase())
+          : [...new Set([...listed, ...contributors])];
+      const range = { start: doc.positionAt(context.start), end: params.position };
+      return candidates.map((login, i) => ({
+        label: login,
+        kind: CompletionItemKind.Value,
+        detail: context.field === 'absenceLogin' && listedLower.has(login.toLowerCase()) ? 'team member' : 'contributor',
+        sortText: String(i).padStart(5, '0'),
+        textEdit: { range, newText: login },
+      }));
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('Code actions', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      // Asked on every cursor move: read only the lines around the range, not the whole file.
+      const first = Math.max(0, params.range.start.line - ASK_CONTEXT_LINES);
+      const last = Math.min(doc.lineCount - 1, params.range.end.line + ASK_CONTEXT_LINES);
+      const lines = splitLines(doc.getText({ start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } })).slice(0, last - first + 1);
+      const shift = (p: Position, by: number): Position => ({ line: p.line + by, character: p.character });
+      const local = { start: shift(params.range.start, -first), end: shift(params.range.end, -first) };
+      return askActions(doc.uri, lines, local).map((action) => {
+        const arg = action.command?.arguments?.[0] as AskArgument | undefined;
+        if (arg) arg.range = { start: shift(arg.range.start, first), end: shift(arg.range.end, first) };
+        return action;
+      });
+    }),
+  );
+
+  documents.listen(connection);
+  return () => {
+    if (movedTimer) clearTimeout(movedTimer);
+  };
+}

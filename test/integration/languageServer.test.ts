@@ -1,0 +1,169 @@
+// Issue 9: the Team Support language server in the real VS Code — a blocker's CodeLens at the lines
+// it was asked about (and still there after lines are inserted above), and the team config's
+// diagnostics at the exact place.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import createDiscussion from '../../src/blockers/createDiscussion.graphql';
+import { formatMarker } from '../../src/blockers/marker';
+import type { TeamSupportApi } from '../../src/extension';
+import { sandbox, signIn, waitUntil, workspaceRoot } from './support';
+
+const TEAM_SOURCE = 'Team Support';
+
+async function ready(): Promise<TeamSupportApi> {
+  const api = await signIn('mona');
+  await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.current !== undefined, 15_000, 'the workspace repository');
+  return api;
+}
+
+/** Posts a #Blocked discussion as sam whose marker anchors `file` lines `start`–`end` (1-based) as they are on disk. */
+async function postAnchoredBlocker(file: string, start: number, end: number): Promise<{ id: string; title: string }> {
+  const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), file))).toString('utf8');
+  const lines = text.split(/\r?\n/).slice(start - 1, end);
+  const ids = await sandbox().graphqlAs<{ repository: { id: string; discussionCategories: { nodes: { id: string; name: string }[] } } }>(
+    'sam',
+    'query { repository(owner: "acme", name: "webshop") { id discussionCategories(first: 10) { nodes { id name } } } }',
+  );
+  const repository = ids.data?.repository;
+  const category = repository?.discussionCategories.nodes.find((c) => c.name === 'Blocked');
+  assert.ok(repository && category, 'the sandbox has acme/webshop with a Blocked category');
+  const title = 'Why does the cart keep items in a Map?';
+  const marker = formatMarker({ id: 'lsp-anchor-test-0001', anchor: { path: file, startLine: start, endLine: end, commit: 'abc1234', text: lines.join('\n') } });
+  const body = `## What I'm trying to do\n\nI want to understand the *cart's* storage.\n\n${marker}\n`;
+  const created = await sandbox().graphqlAs<{ createDiscussion: { discussion: { id: string } } }>('sam', createDiscussion, {
+    repositoryId: repository.id,
+    categoryId: category.id,
+    title,
+    body,
+  });
+  const id = created.data?.createDiscussion.discussion.id;
+  assert.ok(id, `createDiscussion failed: ${JSON.stringify(created.errors)}`);
+  return { id, title };
+}
+
+/** The CodeLens VS Code shows for blocker `id` (label, Open, Reply) in `uri`. */
+async function blockerLenses(uri: vscode.Uri, id: string, title: string): Promise<vscode.CodeLens[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.filter((l) => l.command?.arguments?.[0] === id || l.command?.title === `Blocked: ${title} · 0 replies`);
+}
+
+/** Runs `check` with `text` inserted (unsaved) at `at`, then takes it out again and saves the unchanged file. */
+async function withEdit(doc: vscode.TextDocument, at: vscode.Position, text: string, check: () => Promise<void>): Promise<void> {
+  const insert = new vscode.WorkspaceEdit();
+  insert.insert(doc.uri, at, text);
+  assert.ok(await vscode.workspace.applyEdit(insert));
+  try {
+    await check();
+  } finally {
+    const remove = new vscode.WorkspaceEdit();
+    remove.delete(doc.uri, new vscode.Range(at, doc.positionAt(doc.offsetAt(at) + text.length)));
+    await vscode.workspace.applyEdit(remove);
+    await doc.save();
+  }
+}
+
+describe('language server', function () {
+  // Signing in, the first sidebar refresh and starting the server take a while on a loaded machine.
+  this.timeout(60_000);
+
+  before(async () => {
+    await sandbox().reset('demo');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sandbox().reset('demo');
+  });
+
+  it('shows a blocker CodeLens at its anchored lines, and still there after five lines are inserted above', async () => {
+    const api = await ready();
+    const { id, title } = await postAnchoredBlocker('src/cart.ts', 10, 12);
+    await api.ctx.sidebar.refresh();
+    assert.ok(
+      api.ctx.sidebar.snapshot?.repository?.blockers.nodes.some((b) => b?.id === id),
+      `the new blocker is in the sidebar snapshot (error: ${api.ctx.sidebar.error?.message ?? 'none'})`,
+    );
+    const lc = api.features.languageClient;
+    await waitUntil(lc.onDidPushBlockers, () => lc.pushedBlockerIds.has(id), 20_000, 'the anchored blocker reaching the language server');
+
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'src', 'cart.ts');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const before = await blockerLenses(uri, id, title);
+    assert.deepEqual(
+      before.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
+      [
+        [9, `Blocked: ${title} · 0 replies`, ''],
+        [9, 'Open', 'teamSupport.blocked.openOnGitHub'],
+        [9, 'Reply', 'teamSupport.blocked.reply'],
+      ],
+    );
+
+    await withEdit(doc, new vscode.Position(0, 0), '// one\n// two\n// three\n// four\n// five\n', async () => {
+      const after = await blockerLenses(uri, id, title);
+      assert.deepEqual([...new Set(after.map((l) => l.range.start.line))], [14], 'the CodeLens moved down with the code');
+      assert.ok(!lc.movedBlockerIds.has(id), 'the blocker is not reported as moved');
+    });
+  });
+
+  it('offers "Ask the team about this" on a TODO(help) comment, passing (uri, range) to teamSupport.blocked.ask', async () => {
+    const api = await ready();
+    const lc = api.features.languageClient;
+    await waitUntil(lc.onDidChangeRunning, () => lc.isRunning, 20_000, 'the language server');
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'src', 'cart.ts');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await withEdit(doc, new vscode.Position(13, 0), '    // TODO(help): should a zero quantity be allowed?\n', async () => {
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(13, 8, 13, 8));
+      const ask = actions.map((a) => (a instanceof vscode.CodeAction ? a.command : a)).find((c) => c?.title === 'Ask the team about this');
+      assert.ok(ask, `actions: ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(ask.command, 'teamSupport.blocked.ask');
+      const [argUri, argRange] = (ask.arguments ?? []) as unknown[];
+      assert.ok(argUri instanceof vscode.Uri && argRange instanceof vscode.Range, 'positional (vscode.Uri, vscode.Range)');
+      assert.equal(argUri.toString(), uri.toString());
+      assert.deepEqual([argRange.start.line, argRange.end.line], [13, 22], 'the comment and the code indented with it');
+    });
+  });
+
+  it('completes member logins in the team config (registered for **/.github/team-support.yml only)', async () => {
+    const api = await ready();
+    const lc = api.features.languageClient;
+    await waitUntil(lc.onDidChangeRunning, () => lc.isRunning, 20_000, 'the language server');
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'lsp-completion');
+    const uri = vscode.Uri.joinPath(folder, '.github', 'team-support.yml');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('members:\n  - mona\n  - \n', 'utf8'));
+    try {
+      await vscode.workspace.openTextDocument(uri);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(2, 4));
+      const logins = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Value).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const login of ['sam', 'priya', 'kenji', 'lea']) assert.ok(logins.includes(login), `offers ${login}: ${logins.join(', ')}`);
+      assert.ok(!logins.includes('mona'), 'does not offer a login already listed');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
+  it('marks a duplicate login in a team config with one diagnostic on the duplicate', async () => {
+    const api = await ready();
+    const lc = api.features.languageClient;
+    await waitUntil(lc.onDidChangeRunning, () => lc.isRunning, 20_000, 'the language server (the workspace has a team config)');
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'lsp-fixture');
+    const uri = vscode.Uri.joinPath(folder, '.github', 'team-support.yml');
+    const text = 'members: [mona, sam, priya, kenji, lea, sam]\ntimeZone: Europe/Berlin\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    try {
+      const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === TEAM_SOURCE);
+      await vscode.workspace.openTextDocument(uri);
+      await waitUntil(vscode.languages.onDidChangeDiagnostics, () => ours().length > 0, 15_000, 'team config diagnostics');
+      const diagnostics = ours();
+      assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+      const [d] = diagnostics;
+      assert.ok(d);
+      assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [0, 40, 0, 43]);
+      assert.match(d.message, /@sam is listed twice/);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+});
