@@ -1,6 +1,119 @@
+import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import type { Blocker } from '../sidebar/snapshotSchema';
+import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
+import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
+import { BlockedTree } from './blockedTree';
+import { DraftStore } from './draftStore';
+import { EMPTY_FIRST_REPLY_STATE, type FirstReplyState, firstReplies } from './firstReply';
+import { type PostOptions, type PostResult, postDraft } from './postDraft';
+import { safeLabel } from './safeText';
 
-// Placeholder until the feature lands: registers nothing yet.
-export function registerBlocked(_ctx: Ctx): Record<string, never> {
-  return {};
+/** What the #Blocked feature exposes on the extension API (integration tests wait on these). */
+export interface BlockedFeature {
+  readonly tree: BlockedTree;
+  readonly drafts: DraftStore;
+  readonly lenses: DraftLensProvider;
+  /** Fires after a draft was posted and the sidebar refreshed. */
+  readonly onDidPost: vscode.Event<PostResult>;
+}
+
+const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
+
+export function registerBlocked(ctx: Ctx): BlockedFeature {
+  const d = ctx.disposables;
+  const drafts = new DraftStore(ctx.extension.globalStorageUri);
+  const tree = d.add(new BlockedTree(ctx));
+  const actions = new BlockerActions(ctx, tree, drafts);
+  const posted = d.add(new vscode.EventEmitter<PostResult>());
+  const lenses = new DraftLensProvider(drafts);
+
+  const draftFiles: vscode.DocumentSelector = { scheme: drafts.folder.scheme, pattern: new vscode.RelativePattern(drafts.folder, '*.md') };
+  d.add(vscode.languages.registerCodeLensProvider(draftFiles, lenses));
+  d.add(
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AskCodeActionProvider(drafts), {
+      providedCodeActionKinds: AskCodeActionProvider.kinds,
+    }),
+  );
+
+  const post = async (uri?: vscode.Uri, options?: PostOptions): Promise<PostResult | undefined> => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (!target || drafts.idOf(target) === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a #Blocked draft to post it (start one with "Ask the Team About This Code").'));
+      return undefined;
+    }
+    const result = await postDraft(ctx, drafts, target, options);
+    await reloadDrafts();
+    if (!result) return undefined;
+    await ctx.sidebar.refresh();
+    if (result.kind === 'blocker') {
+      const node = tree.nodeFor(result.discussionId);
+      if (node) {
+        try {
+          await tree.view.reveal(node, { select: true, focus: false });
+        } catch (error) {
+          ctx.log.warn(`Could not reveal the new blocker: ${String(error)}`);
+        }
+      }
+    }
+    posted.fire(result);
+    const open = vscode.l10n.t('Open on GitHub');
+    void vscode.window
+      .showInformationMessage(result.kind === 'blocker' ? vscode.l10n.t('Posted to #Blocked.') : vscode.l10n.t('Reply posted.'), open)
+      .then((picked) => (picked === open ? vscode.env.openExternal(vscode.Uri.parse(result.url)) : undefined));
+    return result;
+  };
+
+  const command = (id: string, run: (...args: never[]) => unknown): void => {
+    d.add(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
+  };
+  const reloadDrafts = (): Promise<void> =>
+    tree.reloadDrafts(drafts).catch((error: unknown) => ctx.log.warn(`Could not list the drafts: ${String(error)}`));
+  void reloadDrafts();
+  command('teamSupport.blocked.ask', async (uri?: vscode.Uri, range?: vscode.Range) => {
+    const draft = await askTheTeam(ctx, drafts, uri, range);
+    await reloadDrafts();
+    return draft;
+  });
+  command('teamSupport.blocked.post', post);
+  command('teamSupport.blocked.showMine', () => tree.setFilter('mine'));
+  command('teamSupport.blocked.showAll', () => tree.setFilter('all'));
+  command('teamSupport.blocked.reply', async (arg: BlockerArg) => {
+    const draft = await actions.reply(arg);
+    await reloadDrafts();
+    return draft;
+  });
+  command('teamSupport.blocked.pickUp', (arg: BlockerArg) => actions.pickUp(arg));
+  command('teamSupport.blocked.resolve', (arg: BlockerArg, options?: ResolveOptions) => actions.resolve(arg, options));
+  command('teamSupport.blocked.openOnGitHub', (arg: BlockerArg) => actions.openOnGitHub(arg));
+  command('teamSupport.blocked.copyLink', (arg: BlockerArg) => actions.copyLink(arg));
+  command('teamSupport.blocked.openLocation', (arg: BlockerArg) => actions.openLocation(arg));
+
+  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx)));
+
+  return { tree, drafts, lenses, onDidPost: posted.event };
+}
+
+/** One dismissible notification when the first reply to one of my blockers arrives. */
+function notifyFirstReplies(ctx: Ctx): void {
+  const snapshot = ctx.sidebar.snapshot;
+  if (!snapshot?.repository) return;
+  const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);
+  const state = ctx.extension.globalState.get<FirstReplyState>(FIRST_REPLY_KEY) ?? EMPTY_FIRST_REPLY_STATE;
+  const valid = Array.isArray(state.waiting) && Array.isArray(state.notified) ? state : EMPTY_FIRST_REPLY_STATE;
+  const { announce, next } = firstReplies(blockers, snapshot.viewer.login, valid);
+  void ctx.extension.globalState.update(FIRST_REPLY_KEY, next);
+  if (announce.length === 0 || !ctx.settings.get('blocked.notifyOnFirstReply')) return;
+  const first = announce[0];
+  if (!first) return;
+  const open = vscode.l10n.t('Open on GitHub');
+  const show = vscode.l10n.t('Show in Sidebar');
+  const text =
+    announce.length === 1
+      ? vscode.l10n.t('Someone replied to your blocker "{0}".', safeLabel(first.title, 80))
+      : vscode.l10n.t('{0} of your blockers got their first reply.', announce.length);
+  void vscode.window.showInformationMessage(text, open, show).then(async (picked) => {
+    if (picked === open && /^https?:\/\//.test(first.url)) await vscode.env.openExternal(vscode.Uri.parse(first.url));
+    if (picked === show) await vscode.commands.executeCommand('teamSupport.blocked.focus');
+  });
 }

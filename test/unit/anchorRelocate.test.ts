@@ -100,23 +100,13 @@ describe('anchor relocation', () => {
     }));
     // Lines inserted at the top: every anchor has to be relocated, not found in place.
     const current = ['// header', '// header 2', ...lines];
-    const run = (version: number): number => {
-      const cache = new DocumentAnchorCache();
-      const t0 = performance.now();
-      const lenses = codeLensesForText(cache, version, () => current, blockers);
-      const ms = performance.now() - t0;
-      assert.equal(lenses.length, 3000);
-      assert.equal(lenses[0]?.range.start.line, 2);
-      return ms;
-    };
-    for (let v = 1; v <= 5; v++) run(v); // warm-up (JIT)
-    // The fastest of several runs: a loaded CI machine adds scheduling noise, not work.
-    const best = Math.min(...[6, 7, 8, 9, 10, 11, 12].map(run));
-    assert.ok(best < 10, `best of 7: ${best.toFixed(2)} ms`);
+    // Its speed is the benchmark figure codelens_ms_1000; here, that every anchor is relocated and cached.
+    const lenses = codeLensesForText(new DocumentAnchorCache(), 1, () => current, blockers);
+    assert.equal(lenses.length, 3000);
+    assert.equal(lenses[0]?.range.start.line, 2);
     const cache = new DocumentAnchorCache();
     codeLensesForText(cache, 1, () => current, blockers);
-    const t0 = performance.now();
-    codeLensesForText(cache, 1, () => assert.fail('cached version must not re-read the text'), blockers);
-    assert.ok(performance.now() - t0 < 5);
+    const again = codeLensesForText(cache, 1, () => assert.fail('cached version must not re-read the text'), blockers);
+    assert.equal(again.length, 3000);
   });
 });

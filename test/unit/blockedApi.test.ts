@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import type { z } from 'zod';
+import { addReply, createBlocker } from '../../src/blockers/blockedApi';
+import { formatMarker } from '../../src/blockers/marker';
+import { GitHubError } from '../../src/github/errors';
+import type { GitHubGateway, GraphQLCall, MutationCall } from '../../src/github/gateway';
+
+const id = '3f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+
+/** A gateway whose mutation "reached GitHub" and then lost the connection, like the real one reports it. */
+function droppingGateway(queryData: unknown): GitHubGateway & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    login: 'mona',
+    calls,
+    query<S extends z.ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
+      calls.push(`query ${/(?:query|mutation) (\w+)/.exec(call.document)?.[1] ?? ''}`);
+      return Promise.resolve(call.schema.parse(queryData));
+    },
+    paginate: () => Promise.reject(new Error('unused')),
+    async mutate<S extends z.ZodType>(call: MutationCall<S>): Promise<z.infer<S>> {
+      calls.push('mutate');
+      const error = new GitHubError('offline', 'dropped', { mayHaveApplied: true });
+      const found = await call.findApplied?.(undefined);
+      if (found === undefined) throw error;
+      return found;
+    },
+  };
+}
+
+describe('blocked API', () => {
+  it('finds a discussion that was stored before the connection dropped, by its marker', async () => {
+    const gateway = droppingGateway({
+      repository: {
+        discussions: {
+          nodes: [
+            { id: 'D_other', number: 1, url: 'u1', body: 'no marker' },
+            { id: 'D_mine', number: 2, url: 'u2', body: `text\n${formatMarker({ id })}` },
+          ],
+        },
+      },
+    });
+    const posted = await createBlocker(gateway, { repo: { owner: 'acme', name: 'webshop' }, repositoryId: 'R', categoryId: 'C', title: 't', body: 'b', draftId: id });
+    assert.deepEqual(posted, { id: 'D_mine', number: 2, url: 'u2' });
+    assert.deepEqual(gateway.calls, ['mutate', 'query RecentBlockers']);
+  });
+
+  it('reports the failure when the marker is not found (the gateway then retries once)', async () => {
+    const gateway = droppingGateway({ repository: { discussions: { nodes: [] } } });
+    await assert.rejects(
+      createBlocker(gateway, { repo: { owner: 'acme', name: 'webshop' }, repositoryId: 'R', categoryId: 'C', title: 't', body: 'b', draftId: id }),
+      (e: unknown) => e instanceof GitHubError && e.kind === 'offline',
+    );
+  });
+
+  it('finds a reply that was stored, by its marker', async () => {
+    const gateway = droppingGateway({
+      node: { id: 'D', closed: false, isAnswered: false, comments: { nodes: [{ id: 'C1', url: 'c1', body: formatMarker({ id }), createdAt: '2026-11-18T10:00:00Z', author: { login: 'mona' } }] } },
+    });
+    assert.deepEqual(await addReply(gateway, { discussionId: 'D', body: 'b', draftId: id }), { id: 'C1', url: 'c1' });
+  });
+});
