@@ -58,6 +58,9 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
       languageClient: registerLanguageClient(ctx),
     },
   };
+  // The language server finds where each blocker's code is now; the Blocked view says when it can't.
+  const { blocked, languageClient } = api.features;
+  disposables.add(languageClient.onDidChangeMovedBlockers((ids) => blocked.tree.setMovedBlockers(ids)));
   const manifest = extension.extension.packageJSON as { version?: unknown };
   log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
   return api;

@@ -32,6 +32,8 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
   private current: BlockedRows = { rows: [], badge: 0, overdue: 0 };
   private nodes = new Map<string, BlockedNode>();
   private drafts: BlockedNode[] = [];
+  /** Blockers whose code the language server could no longer find with confidence. */
+  private moved: ReadonlySet<string> = new Set();
 
   constructor(private readonly ctx: Ctx) {
     super();
@@ -51,6 +53,11 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     await this.ctx.extension.workspaceState.update(FILTER_KEY, filter);
     await this.ctx.contextKeys.set('teamSupport.blockedFilter', filter);
     this.update();
+  }
+
+  setMovedBlockers(ids: ReadonlySet<string>): void {
+    this.moved = ids;
+    this.changed.fire(undefined);
   }
 
   get rows(): BlockedRows {
@@ -144,8 +151,15 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
         const a = node.anchor;
         const item = new vscode.TreeItem(`${truncateCodePoints(a.path, 120)}:${a.startLine}${a.endLine !== a.startLine ? `–${a.endLine}` : ''}`);
         item.id = `${node.row.id}/location`;
-        item.iconPath = new vscode.ThemeIcon('go-to-file');
-        item.tooltip = vscode.l10n.t('Open the code this blocker is about');
+        if (this.moved.has(node.row.id)) {
+          // Not shown at a wrong place: the code changed too much to find the asked-about lines.
+          item.description = vscode.l10n.t('the code moved since it was posted');
+          item.iconPath = new vscode.ThemeIcon('warning');
+          item.tooltip = vscode.l10n.t('These lines changed too much to find them in the current file; the link on GitHub shows the code as it was.');
+        } else {
+          item.iconPath = new vscode.ThemeIcon('go-to-file');
+          item.tooltip = vscode.l10n.t('Open the code this blocker is about');
+        }
         item.contextValue = 'blockerLocation';
         item.command = { command: 'teamSupport.blocked.openLocation', title: vscode.l10n.t('Open Code Location'), arguments: [node] };
         return item;

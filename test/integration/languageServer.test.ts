@@ -74,7 +74,7 @@ describe('language server', function () {
     await sandbox().reset('demo');
   });
 
-  it('shows a blocker CodeLens at its anchored lines, and still there after five lines are inserted above', async () => {
+  it('shows a blocker CodeLens at its anchored lines, still there after five lines are inserted above; once they are deleted the Blocked view says the code moved', async () => {
     const api = await ready();
     const { id, title } = await postAnchoredBlocker('src/cart.ts', 10, 12);
     await api.ctx.sidebar.refresh();
@@ -103,6 +103,28 @@ describe('language server', function () {
       assert.deepEqual([...new Set(after.map((l) => l.range.start.line))], [14], 'the CodeLens moved down with the code');
       assert.ok(!lc.movedBlockerIds.has(id), 'the blocker is not reported as moved');
     });
+
+    // Deleting the anchored lines: no CodeLens at a wrong place, and the Blocked view says the code moved.
+    await vscode.commands.executeCommand('teamSupport.blocked.showAll');
+    const original = doc.getText();
+    const cut = new vscode.WorkspaceEdit();
+    cut.delete(uri, new vscode.Range(9, 0, 12, 0));
+    assert.ok(await vscode.workspace.applyEdit(cut));
+    try {
+      assert.deepEqual(await blockerLenses(uri, id, title), [], 'no CodeLens once the anchored lines are gone');
+      await waitUntil(lc.onDidChangeMovedBlockers, () => lc.movedBlockerIds.has(id), 20_000, 'the blocker reported as moved');
+      const tree = api.features.blocked.tree;
+      const item = tree.getChildren().find((n) => n.kind === 'blocker' && n.row.id === id);
+      assert.ok(item, 'the blocker is in the Blocked view');
+      const location = tree.getChildren(item).find((n) => n.kind === 'location');
+      assert.ok(location, 'the blocker has its code location');
+      assert.equal(tree.getTreeItem(location).description, 'the code moved since it was posted');
+    } finally {
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+      await vscode.workspace.applyEdit(restore);
+      await doc.save();
+    }
   });
 
   it('offers "Ask the team about this" on a TODO(help) comment, passing (uri, range) to teamSupport.blocked.ask', async () => {

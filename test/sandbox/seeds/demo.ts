@@ -127,9 +127,15 @@ export function demoSeed(now: number = Date.now()): SeedData {
       doing: 'Make stacked discounts add up to the same total as the invoice service.',
       tried: ['Switched to integer cents everywhere in `applyDiscounts`', 'Compared with the invoice service rounding mode (HALF_EVEN)'],
       lang: 'ts',
-      code: 'return discounts.reduce((total, d) => Math.round(total * (1 - d.rate)), subtotalCents);',
-      path: 'packages/cart/src/discounts.ts',
-      lines: [18, 24],
+      // Anchored on the demo workspace's own file, so `npm start` shows this blocker's CodeLens there.
+      code: [
+        '  // TODO: discounts are applied per line, but the coupon rules say "per order" — ask the team.',
+        '  applyDiscount(percent: number): Cents {',
+        '    return Math.round(this.subtotal() * (1 - percent / 100));',
+        '  }',
+      ].join('\n'),
+      path: 'src/cart.ts',
+      lines: [41, 44],
     }),
   });
   const kenjiOnRounding = b.comment(repo, rounding, { author: 'kenji', createdAt: at(1 * HOUR + 50 * MIN), body: 'Rounding inside the reduce compounds the error. Try rounding once after applying all rates — and use banker\'s rounding to match invoices.' });
