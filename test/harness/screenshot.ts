@@ -1,5 +1,6 @@
 // `npm run screenshot`: the real workbench with the demo sandbox, signed in as mona, the Team Support
-// container open and `src/cart.ts` in the editor; saves media/screenshot.png.
+// container open, `src/cart.ts` at the demo blocker's CodeLens, and the Kudos panel beside it; saves
+// media/screenshot.png.
 import { join } from 'node:path';
 import { launchChromium } from './chromium';
 import { Cleanup } from './cleanup';
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
   const step = (what: string): void => console.log(`${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${what}`);
   try {
     const bed = await startTestBed(cleanup, { seed: 'demo', token: 'sandbox-token-mona' });
-    const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
+    const browser = await launchChromium({ viewport: { width: 1680, height: 960 } });
     cleanup.add(() => browser.close());
     const { page } = browser;
     await page.goto(bed.server.workbenchUrl({ folder: bed.workspace.path, extensionDevelopmentPath: repoRoot }));
@@ -32,7 +33,31 @@ async function main(): Promise<number> {
     await page.keyboard.press('Enter');
     await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 15_000 });
 
+    // Scroll to the demo blocker anchored at lines 41–44, so its CodeLens shows.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('52');
+    await page.keyboard.press('Enter');
+    await page.locator('.contentWidgets .codelens-decoration, .view-zones .codelens-decoration', { hasText: 'Blocked:' }).first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => console.warn('No #Blocked CodeLens in cart.ts; taking the screenshot anyway.'));
     step('cart.ts open');
+
+    // The Kudos and Team Health panel in a second editor group, opened from the Command Palette.
+    await page.keyboard.press('Control+\\');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Team Support: Open Kudos and Team Health');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const panelRendered = async (): Promise<boolean> => {
+      for (const frame of page.frames()) {
+        if ((await frame.locator('body.surface-panel .balance-chart').count().catch(() => 0)) > 0) return true;
+      }
+      return false;
+    };
+    const until = Date.now() + 30_000;
+    while (!(await panelRendered()) && Date.now() < until) await page.waitForTimeout(250);
+    if (!(await panelRendered())) console.warn('The Kudos panel did not render its balance chart; taking the screenshot anyway.');
+    step('Kudos panel open');
     // Signed in with data: tree rows in Today and Blocked.
     let complete = true;
     for (const view of ['Today', 'Blocked']) {
