@@ -15,7 +15,7 @@ import {
   type Running,
   type WeekTotals,
 } from './pairingState';
-import { weekContaining } from './zonedWeek';
+import { weekContaining } from '../team/teamCalendar';
 
 /** Where the shared state lives: a file in global storage, or memory in tests. Sync so a closing window can still write. */
 export interface PairingStore {

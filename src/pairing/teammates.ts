@@ -1,7 +1,7 @@
 import type { TeamConfigState } from '../core/services';
 import { pairingPartner } from '../team/rotation';
 import type { TeamConfig } from '../team/configSchema';
-import { systemTimeZone } from './zonedWeek';
+import { systemTimeZone } from '../team/teamCalendar';
 
 /** Default weekly target when there is no team config (the schema's default). */
 export const DEFAULT_TARGET_MINUTES = 120;

@@ -1,6 +1,6 @@
 import type { TeamConfig } from './configSchema';
 import { pairingTarget, slotCount, source, target } from './rotationSchedule';
-import { dayOfIsoDate, isoDateOfDay, teamDay } from './rotationCalendar';
+import { dayOfIsoDate, isoDateOfDay, teamDay } from './teamCalendar';
 
 /**
  * Who cross-checks whom on a date, from the team config alone: the same answer on every machine
@@ -20,7 +20,7 @@ export function cycleLengthDays(config: RotationConfig): number {
 
 export interface Cycle {
   readonly index: number;
-  /** Team-local days (see rotationCalendar.ts). */
+  /** Team-local days (see teamCalendar.ts). */
   readonly firstDay: number;
   readonly lastDay: number;
 }

@@ -4,7 +4,7 @@ import { buildToday } from '../../src/crosscheck/todayModel';
 import type { SidebarPullRequest, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
 import { teamConfigSchema } from '../../src/team/configSchema';
 import { crossCheckPartners } from '../../src/team/rotation';
-import { isoDateOfDay } from '../../src/team/rotationCalendar';
+import { isoDateOfDay } from '../../src/team/teamCalendar';
 
 type Review = { state: string; author: string; oid: string | null; at: string };
 

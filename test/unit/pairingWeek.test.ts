@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatClock, formatDuration } from '../../src/pairing/pairingFormat';
-import { weekContaining } from '../../src/pairing/zonedWeek';
+import { weekContaining } from '../../src/team/teamCalendar';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

@@ -11,7 +11,7 @@ import {
   todayFor,
 } from '../../src/team/rotation';
 import { slotCount, source, target } from '../../src/team/rotationSchedule';
-import { dayOfIsoDate, isoDateOfDay, nextTeamMidnight, teamDay } from '../../src/team/rotationCalendar';
+import { dayOfIsoDate, isoDateOfDay, nextTeamMidnight, teamDay } from '../../src/team/teamCalendar';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Pacific/Kiritimati', 'America/St_Johns'];
 
