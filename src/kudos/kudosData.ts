@@ -1,8 +1,11 @@
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import type { Logger } from '../core/logger';
-import kudosDiscussionsDocument from './kudosDiscussions.graphql';
-import kudosPullsDocument from './kudosPulls.graphql';
-import kudosWindowDocument from './kudosWindow.graphql';
+import { withFragments } from '../github/graphqlFragments';
+import kudosDiscussions from './kudosDiscussions.graphql';
+import kudosFragments from './kudosFragments.graphql';
+import kudosPulls from './kudosPulls.graphql';
+import kudosWindow from './kudosWindow.graphql';
+
 import {
   kudosDiscussionsResponseSchema,
   kudosPullsResponseSchema,
@@ -11,6 +14,10 @@ import {
   type KudosData,
   type PullRequestData,
 } from './responseSchema';
+
+const kudosWindowDocument = withFragments(kudosWindow, kudosFragments);
+const kudosPullsDocument = withFragments(kudosPulls, kudosFragments);
+const kudosDiscussionsDocument = withFragments(kudosDiscussions, kudosFragments);
 
 /**
  * Fetches what the Kudos panel needs since `since` in as few requests as the data allows: one

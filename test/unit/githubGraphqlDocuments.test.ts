@@ -1,24 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Kind, parse, validate } from 'graphql';
 import { githubSchema } from '../sandbox/schema';
+import { documentText, graphqlDocuments } from './support/graphqlDocuments';
+
 
 // Every GraphQL document the extension sends (each `.graphql` file under src/, recursively) must be
 // valid against GitHub's published schema (@octokit/graphql-schema's schema.json through buildClientSchema).
 
 const root = join(__dirname, '..', '..');
 
-function graphqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return graphqlFiles(path);
-    return entry.name.endsWith('.graphql') ? [path] : [];
-  });
-}
 
 describe('GraphQL documents under src/', () => {
-  const files = graphqlFiles(join(root, 'src'));
+  const files = graphqlDocuments(join(root, 'src'));
   const schema = githubSchema();
 
   it('finds the documents', () => {
@@ -28,7 +22,7 @@ describe('GraphQL documents under src/', () => {
   for (const file of files) {
     const name = relative(root, file);
     it(`${name} is valid against GitHub's schema`, () => {
-      const document = parse(readFileSync(file, 'utf8'));
+      const document = parse(documentText(file));
       const errors = validate(schema, document);
       assert.deepEqual(errors.map((e) => e.message), []);
       const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);

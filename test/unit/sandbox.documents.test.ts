@@ -1,20 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
 import { gql } from '../sandbox/testing';
+import { documentText, graphqlDocuments } from './support/graphqlDocuments';
+
 
 // Every GraphQL document the extension ships (src/**/*.graphql) runs against the demo seed
 // without errors: the contract between the features and the sandbox (and GitHub's schema).
 
-function documents(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? documents(p) : p.endsWith('.graphql') ? [p] : [];
-  });
-}
 
 describe('sandbox: every src/**/*.graphql document', function () {
   this.timeout(30_000);
@@ -26,11 +21,11 @@ describe('sandbox: every src/**/*.graphql document', function () {
   });
   after(async () => sb.close());
 
-  for (const file of documents(join(process.cwd(), 'src'))) {
+  for (const file of graphqlDocuments(join(process.cwd(), 'src'))) {
     it(`${file.slice(process.cwd().length + 1)} executes against the demo seed`, async () => {
       await client.reset('demo');
       const s = await client.state();
-      const text = readFileSync(file, 'utf8');
+      const text = documentText(file);
       const op = parse(text).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
       assert.ok(op);
       const discussion = s.discussions.find((d) => d.number === 25);
