@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from 'octokit';
 import type { z } from 'zod';
@@ -32,8 +33,6 @@ export interface RestResponse {
   readonly headers: Readonly<Record<string, string | number | undefined>>;
   readonly data: unknown;
 }
-
-let instances = 0;
 
 export class OctokitGateway implements GitHubGateway {
   private readonly octokit: InstanceType<typeof Octokit>;
@@ -73,7 +72,7 @@ export class OctokitGateway implements GitHubGateway {
       retry: { retries: 2, retryAfterBaseValue: options.retryBaseMs ?? 500 },
       throttle: {
         // Own limiter groups: the default spaces every GraphQL call by a second (meant for bulk writes).
-        id: `team-support-${++instances}`,
+        id: `team-support-${randomUUID()}`,
         write: new Bottleneck.Group({ maxConcurrent: 4, minTime: 0 }),
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
