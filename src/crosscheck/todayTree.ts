@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dateOfDay } from '../team/rotationCalendar';
+import { dateOfDay } from '../team/teamCalendar';
 import type { ReviewState } from './reviewState';
 import type { MyPullRequest, PartnerPullRequest, TodayRow } from './todayModel';
 

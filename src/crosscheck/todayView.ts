@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import { gitHubErrorMessage } from '../github/showGitHubError';
-import { nextTeamMidnight } from '../team/rotationCalendar';
+import { nextTeamMidnight } from '../team/teamCalendar';
 import { AvatarImages } from './avatarImages';
 import { buildToday, type TodayModel } from './todayModel';
 import { childrenOf, type TodayNode, treeItemFor } from './todayTree';
