@@ -5,7 +5,9 @@ import { addReply, createBlocker, findPostedBlocker, listComments } from './bloc
 import { GITHUB_BODY_LIMIT, removePromptComments, splitDraft } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
 import { formatMarker, hasMarker, stripMarkers } from './marker';
-import { redact, scanSecrets } from './redaction';
+import { loadBundle } from '../core/lazyBundle';
+import { redact } from './redactionText';
+import type * as SecretScanner from './secretScannerModule';
 import { codePointLength } from './safeText';
 import { askWhichToKeep } from './secretPrompt';
 
@@ -67,6 +69,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     return undefined;
   }
 
+  const { scanSecrets } = loadBundle<typeof SecretScanner>(ctx.extension, 'secretScanner');
   const findings = await scanSecrets(text);
   let keep: ReadonlySet<number> = new Set(options.keep ?? []);
   if (findings.length > 0 && options.keep === undefined) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { maskPreview, redactionMark, type SecretFinding } from './redaction';
+import { maskPreview, redactionMark, type SecretFinding } from './redactionText';
 
 /**
  * Shows what looks like a secret and lets the user keep the ones that are not: everything left

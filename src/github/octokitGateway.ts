@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Bottleneck from 'bottleneck/light.js';
-import { Octokit } from 'octokit';
+import { Octokit } from './octokitClient';
 import type { z } from 'zod';
 import type { Logger } from '../core/logger';
 import { toGitHubError } from './errorMapping';

@@ -1,17 +1,8 @@
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type CloseHandlerResult,
-  type ErrorHandlerResult,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { CloseHandlerResult, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { Ctx } from '../core/ctx';
+import type * as LanguageClientModule from './languageClientModule';
+import { loadBundle } from '../core/lazyBundle';
 import { DisposableStore } from '../core/lifecycle';
 import {
   anchorsMovedMethod,
@@ -65,6 +56,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   private readonly pushed = new vscode.EventEmitter<void>();
   private readonly runningChanged = new vscode.EventEmitter<boolean>();
   private client: LanguageClient | undefined;
+  private lcModule: typeof LanguageClientModule | undefined;
   private starting: Promise<void> | undefined;
   private readonly restarts = new RestartPolicy(MAX_RESTARTS);
   private moved: ReadonlySet<string> = new Set();
@@ -139,7 +131,14 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
     }
   }
 
+  /** vscode-languageclient, from its own bundle: loaded when the server first starts, not at activation. */
+  private languageClientModule(): typeof LanguageClientModule {
+    this.lcModule ??= loadBundle<typeof LanguageClientModule>(this.ctx.extension, 'languageClient');
+    return this.lcModule;
+  }
+
   private createClient(): LanguageClient {
+    const { LanguageClient, TransportKind, RevealOutputChannelOn, ErrorAction, State } = this.languageClientModule();
     const module = this.ctx.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -204,13 +203,13 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
     const { restart, crashes } = this.restarts.closed();
     if (restart) {
       this.ctx.log.warn(`The Team Support language server stopped unexpectedly; restarting (${crashes} of ${MAX_RESTARTS}).`);
-      return { action: CloseAction.Restart, handled: true };
+      return { action: this.languageClientModule().CloseAction.Restart, handled: true };
     }
     this.ctx.log.error(`The Team Support language server crashed ${crashes} times; not restarting it again.`);
     void this.offerRestart(
       vscode.l10n.t('The Team Support language server keeps crashing and was stopped. Code anchors and team config checks are off until it restarts.'),
     );
-    return { action: CloseAction.DoNotRestart, handled: true };
+    return { action: this.languageClientModule().CloseAction.DoNotRestart, handled: true };
   }
 
   private async offerRestart(message: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { generateKeyPairSync } from 'node:crypto';
 import { findSecretAssignments, looksRandom, shannonEntropy } from '../../src/blockers/entropyRule';
-import { maskPreview, neutralizeDisableComments, redact, redactionMark, scanSecrets } from '../../src/blockers/redaction';
+import { neutralizeDisableComments, scanSecrets } from '../../src/blockers/redaction';
+import { maskPreview, redact, redactionMark } from '../../src/blockers/redactionText';
 
 // Realistic but fake: assembled at run time so this file itself holds no scannable secret.
 const awsKeyId = ['AKIA', '2E0A8F3B244C9986'].join('');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Octokit } from 'octokit';
+import { Octokit } from '../../src/github/octokitClient';
 import sidebarDocument from '../../src/sidebar/sidebar.graphql';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
