@@ -37,6 +37,8 @@ export const CONFIDENCE_THRESHOLD = 0.65;
 const LINE_MATCH_MIN = 0.5;
 /** Fuzzy search: how many occurrences of each recorded line (nearest first) seed candidate positions. */
 const OCCURRENCES_PER_LINE = 12;
+/** Fuzzy search: at most this many of the best-voted candidate starts (nearest the origin first) are aligned. */
+const MAX_VOTED_STARTS = 8;
 /** Fuzzy search also tries these offsets around the original position (everything edited slightly). */
 const NEARBY = 6;
 /** Longest block scored line by line; longer blocks are scored on their first lines. */
@@ -118,12 +120,21 @@ function findFuzzy(index: LineIndex, recorded: readonly string[], origin: number
   const weights = recorded.map(weightOf);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const starts = new Set<number>();
-  for (let d = -NEARBY; d <= NEARBY; d++) starts.add(origin + d);
+  // Each unchanged recorded line votes for the block start its occurrences imply. Where the block
+  // really is, all its unchanged lines agree; a start with fewer votes than the best but one cannot
+  // outscore it, so only the best-voted starts are aligned (the alignment is the expensive part).
+  const votes = new Map<number, number>();
   recorded.forEach((line, i) => {
     if (weights[i]! < 1) return;
     const places = index.occurrences.get(line);
-    if (places) for (const place of nearest(places, origin + i, OCCURRENCES_PER_LINE)) starts.add(place - i);
+    if (places) for (const place of nearest(places, origin + i, OCCURRENCES_PER_LINE)) votes.set(place - i, (votes.get(place - i) ?? 0) + 1);
   });
+  const mostVotes = Math.max(0, ...votes.values());
+  const voted = [...votes].filter(([, v]) => v >= mostVotes - 1).map(([start]) => start);
+  voted.sort((a, b) => Math.abs(a - origin) - Math.abs(b - origin));
+  for (const start of voted.slice(0, MAX_VOTED_STARTS)) starts.add(start);
+  // Fewer than two unchanged lines agreeing: the block may be edited throughout, so also try near where it was.
+  if (mostVotes < 2) for (let d = -NEARBY; d <= NEARBY; d++) starts.add(origin + d);
 
   const simCache = new Map<number, number>();
   const sim = (recordedLine: number, docLine: number): number => {
