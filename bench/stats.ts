@@ -1,0 +1,28 @@
+// Small statistics helpers shared by the Node-side and the in-host benchmark modules.
+import { performance } from 'node:perf_hooks';
+
+/** The median (p50) of `values`; NaN for none. Does not modify `values`. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Runs `fn` `warmup` times untimed, then `samples` times timed; returns each sample's ms. */
+export function timeSamples(fn: (i: number) => void, opts: { warmup: number; samples: number }): number[] {
+  for (let i = 0; i < opts.warmup; i++) fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < opts.samples; i++) {
+    const t0 = performance.now();
+    fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** Rounds to `digits` decimals (results.json stays readable). */
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
