@@ -7,22 +7,12 @@ import { codeLensesForText, DocumentAnchorCache } from '../src/server/anchors/do
 import { splitLines } from '../src/server/anchors/relocate';
 import { teamConfigSchema } from '../src/team/configSchema';
 import { todayFor } from '../src/team/rotation';
+import { mulberry32 as random } from '../src/team/seededRandom';
 import { median, timeSamples } from './stats';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-01-05T00:00:00Z');
 
-/** A deterministic PRNG (mulberry32) so every run times the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (t: number): string => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const isoDate = (t: number): string => new Date(t).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import type { TeamConfig } from './configSchema';
 import { pairingTarget, slotCount, source, target } from './rotationSchedule';
 import { dayOfIsoDate, isoDateOfDay, teamDay } from './teamCalendar';
+import { mulberry32 } from './seededRandom';
 
 /**
  * Who cross-checks whom on a date, from the team config alone: the same answer on every machine
@@ -47,16 +48,6 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Order {
   /** Members in rotation order (config spelling). */

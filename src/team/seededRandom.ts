@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a tiny, well-known 32-bit PRNG. Hand-written on purpose: the rotation's order must be
+ * the same on every machine and never change under a library upgrade.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
