@@ -85,7 +85,7 @@ export function buildToday(input: TodayInput): TodayModel {
   }
 
   if (today.isMember) {
-    // My pull requests do not depend on the partner: any snapshot of this repository will do.
+    // My pull requests do not depend on the partner: every snapshot of this repository will do.
     rows.push({
       kind: 'mine',
       checker,
