@@ -4,6 +4,7 @@ import { registerBlocked } from './blockers/registerBlocked';
 import { ContextKeys } from './core/contextKeys';
 import { type Ctx } from './core/ctx';
 import { DisposableStore } from './core/lifecycle';
+import { markReadyWhenLoaded } from './core/readiness';
 import { Settings } from './core/settings';
 import { SwitchableClock } from './core/switchableClock';
 import { registerCrossCheck } from './crosscheck/registerCrossCheck';
@@ -45,6 +46,7 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   const team = disposables.add(createTeamConfigService({ ...base, repositories }));
   const sidebar = disposables.add(createSidebarStore({ ...base, session, repositories, team }));
   const ctx: Ctx = { ...base, session, repositories, team, sidebar };
+  void markReadyWhenLoaded({ contextKeys, session, repositories, team });
 
   const api: TeamSupportApi = {
     ctx,

@@ -35,6 +35,8 @@ export interface WorkspaceRepository {
   isPushed(commit: string): Promise<boolean>;
   /** `git diff HEAD` of one file, for code that isn't committed yet. */
   diffOfFile(uri: vscode.Uri): Promise<string>;
+  /** A file's text at `commit` (path relative to the root, with `/`); undefined when the commit has no such file. */
+  fileAt(commit: string, path: string): Promise<string | undefined>;
 }
 
 export interface RepositoryService {
