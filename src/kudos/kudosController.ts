@@ -73,6 +73,11 @@ export class KudosController extends Disposable {
     return this.refresh();
   }
 
+  /** The fetched data no longer counts as fresh: the next refresh fetches (the user just changed something). */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
   /** Fetches (unless fresh data covers the window) and publishes the model. */
   refresh(options: { force?: boolean } = {}): Promise<KudosViewModel | undefined> {
     if (options.force) this.cached = undefined;

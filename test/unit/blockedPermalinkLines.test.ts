@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as vscode from 'vscode';
 import { committedLines, pushedLines } from '../../src/blockers/committedLines';
 import { GitWorkspaceRepository } from '../../src/repository/gitWorkspaceRepository';
 
@@ -44,7 +43,7 @@ describe('permalink lines', () => {
       git('commit', '-q', '-m', 'cart');
       git('push', '-q', 'origin', 'main');
       head = git('rev-parse', 'HEAD');
-      repo = new GitWorkspaceRepository({ owner: 'acme', name: 'webshop' }, { fsPath: join(dir, 'work') } as vscode.Uri, 'https://github.com/acme/webshop', undefined, 'git');
+      repo = new GitWorkspaceRepository({ owner: 'acme', name: 'webshop' }, { fsPath: join(dir, 'work') } as ConstructorParameters<typeof GitWorkspaceRepository>[1], 'https://github.com/acme/webshop', undefined, 'git');
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
