@@ -45,8 +45,10 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   const repositories = disposables.add(createRepositoryService({ ...base, session }));
   const team = disposables.add(createTeamConfigService({ ...base, repositories }));
   const sidebar = disposables.add(createSidebarStore({ ...base, session, repositories, team }));
-  const ctx: Ctx = { ...base, session, repositories, team, sidebar };
-  void markReadyWhenLoaded({ contextKeys, session, repositories, team });
+  const loaded = markReadyWhenLoaded({ contextKeys, session, repositories, team }).catch((e: unknown) => {
+    log.warn(`Start-up did not finish cleanly: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const ctx: Ctx = { ...base, session, repositories, team, sidebar, loaded };
 
   const api: TeamSupportApi = {
     ctx,

@@ -15,7 +15,11 @@ interface Deps {
  */
 export async function markReadyWhenLoaded(deps: Deps): Promise<void> {
   await deps.contextKeys.set('teamSupport.ready', false);
-  await Promise.all([deps.session.ready, deps.repositories.detected]);
-  await deps.team.reload();
-  await deps.contextKeys.set('teamSupport.ready', true);
+  try {
+    await Promise.all([deps.session.ready, deps.repositories.detected]);
+    await deps.team.reload();
+  } finally {
+    // A failed step leaves its own state (signed out, no config) to show; never "loading" forever.
+    await deps.contextKeys.set('teamSupport.ready', true);
+  }
 }
