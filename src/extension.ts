@@ -4,6 +4,7 @@ import { registerBlocked } from './blockers/registerBlocked';
 import { ContextKeys } from './core/contextKeys';
 import { type Ctx } from './core/ctx';
 import { DisposableStore } from './core/lifecycle';
+import { markReadyWhenLoaded } from './core/readiness';
 import { Settings } from './core/settings';
 import { SwitchableClock } from './core/switchableClock';
 import { registerCrossCheck } from './crosscheck/registerCrossCheck';
@@ -44,7 +45,10 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   const repositories = disposables.add(createRepositoryService({ ...base, session }));
   const team = disposables.add(createTeamConfigService({ ...base, repositories }));
   const sidebar = disposables.add(createSidebarStore({ ...base, session, repositories, team }));
-  const ctx: Ctx = { ...base, session, repositories, team, sidebar };
+  const loaded = markReadyWhenLoaded({ contextKeys, session, repositories, team }).catch((e: unknown) => {
+    log.warn(`Start-up did not finish cleanly: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const ctx: Ctx = { ...base, session, repositories, team, sidebar, loaded };
 
   const api: TeamSupportApi = {
     ctx,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import { pushedLines } from './committedLines';
 import { hunksTouching } from './diffHunks';
 import type { AskInput, DiagnosticInfo, FileContext, Revision } from './draftContent';
 import { SNIPPET_MAX_LINES } from './draftContent';
@@ -115,23 +116,23 @@ export async function buildAskInput(ctx: Ctx, id: string, document: vscode.TextD
 
 async function revisionOf(ctx: Ctx, repo: NonNullable<ReturnType<Ctx['repositories']['forUri']>>, document: vscode.TextDocument, range: AskRange): Promise<Revision> {
   const commit = repo.headCommit;
+  const span = { startLine: range.startLine + 1, endLine: range.endLine + 1 };
+  if (commit !== undefined) {
+    try {
+      // Against the editor's text, saved or not: local changes elsewhere in the file only shift the lines.
+      const at = await pushedLines(repo, commit, relativePath(repo.rootUri, document.uri), document.getText(), span);
+      if (at) return { kind: 'pushed', commit, ...at };
+    } catch (error) {
+      ctx.log.warn(`Could not tell whether ${commit} has these lines: ${String(error)}`);
+    }
+  }
   let diff = '';
   try {
     diff = await repo.diffOfFile(document.uri);
   } catch (error) {
     ctx.log.warn(`Could not diff ${document.uri.toString()}: ${String(error)}`);
   }
-  let pushed = false;
-  if (commit !== undefined) {
-    try {
-      pushed = await repo.isPushed(commit);
-    } catch (error) {
-      ctx.log.warn(`Could not tell whether ${commit} is pushed: ${String(error)}`);
-    }
-  }
-  // A permalink shows the committed file: only right when the lines on screen are exactly those.
-  if (commit !== undefined && pushed && diff.trim() === '' && !document.isDirty) return { kind: 'pushed', commit };
-  return { kind: 'uncommitted', commit, diff: hunksTouching(diff, range.startLine + 1, range.endLine + 1), unsaved: document.isDirty };
+  return { kind: 'uncommitted', commit, diff: hunksTouching(diff, span.startLine, span.endLine), unsaved: document.isDirty };
 }
 
 export function relativePath(root: vscode.Uri, uri: vscode.Uri): string {

@@ -5,6 +5,7 @@ import { gitHubErrorMessage } from '../github/showGitHubError';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
 import type { Anchor } from './marker';
 import type { DraftStore } from './draftStore';
+import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
 import { safeLabel, truncateCodePoints } from './safeText';
 
 /**
@@ -194,28 +195,40 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     item.id = row.id;
     item.description = row.description;
     item.contextValue = row.contextValue;
-    const tip = new vscode.MarkdownString(undefined, true);
-    tip.isTrusted = false;
-    tip.supportHtml = false;
-    tip.appendText(`${row.title}\n`);
-    tip.appendMarkdown('\n\n');
-    tip.appendText(`#${row.number} · ${row.description}\n`);
     if (row.sla.kind === 'overdue') {
-      const hours = this.withinHours();
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-      tip.appendMarkdown('\n\n$(warning) ');
-      tip.appendText(vscode.l10n.t('Nobody has replied within {0} hours (the team compact).', hours));
     } else if (row.avatarUrl !== undefined && /^https:\/\//.test(row.avatarUrl)) {
       item.iconPath = vscode.Uri.parse(row.avatarUrl);
     } else {
       item.iconPath = new vscode.ThemeIcon('comment-discussion');
     }
-    if (row.body !== '') {
-      tip.appendMarkdown('\n\n---\n\n');
-      tip.appendText(truncateCodePoints(row.body, 600));
-    }
-    item.tooltip = tip;
+    item.tooltip = tooltipMarkdown(blockerTooltip(row, this.ctx.clock.now(), this.withinHours(), vscode.l10n.t));
     item.accessibilityInformation = { label: `${row.title}, ${row.description}${row.sla.kind === 'overdue' ? `, ${vscode.l10n.t('overdue')}` : ''}` };
     return item;
   }
+}
+
+/** Untrusted, HTML-free Markdown: every text from GitHub goes in through `appendText`, so it renders as typed. */
+function tooltipMarkdown(tip: BlockerTooltip): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown('**');
+  md.appendText(tip.title);
+  md.appendMarkdown('**\n\n');
+  md.appendText(tip.facts);
+  md.appendMarkdown(tip.overdue ? '\n\n$(warning) ' : '\n\n');
+  md.appendText(tip.compact);
+  if (tip.location !== undefined) {
+    md.appendMarkdown('\n\n$(go-to-file) ');
+    md.appendText(tip.location);
+  }
+  if (tip.question.length > 0) {
+    md.appendMarkdown('\n\n---\n\n');
+    tip.question.forEach((line, i) => {
+      if (i > 0) md.appendMarkdown('  \n');
+      md.appendText(line);
+    });
+  }
+  return md;
 }

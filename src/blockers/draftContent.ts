@@ -28,7 +28,8 @@ export type FileContext =
   | { readonly kind: 'outside'; readonly name: string };
 
 export type Revision =
-  | { readonly kind: 'pushed'; readonly commit: string }
+  /** The selected lines are unchanged at this pushed commit, as its lines startLine–endLine (1-based). */
+  | { readonly kind: 'pushed'; readonly commit: string; readonly startLine: number; readonly endLine: number }
   /** The commit isn't on a remote, or the file differs from it: the diff shows what's local. */
   | { readonly kind: 'uncommitted'; readonly commit: string | undefined; readonly diff: string; readonly unsaved: boolean }
   | { readonly kind: 'none' };
@@ -123,7 +124,7 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
   const rev = input.revision;
   let diffBlock: string[] = [];
   if (file.kind === 'repository' && rev.kind === 'pushed') {
-    out.push(`- ${t('Permalink')}: ${permalink(file.repoWebUrl, rev.commit, file.path, input.startLine, input.endLine)}`);
+    out.push(`- ${t('Permalink')}: ${permalink(file.repoWebUrl, rev.commit, file.path, rev.startLine, rev.endLine)}`);
   } else if (file.kind === 'repository' && rev.kind === 'uncommitted') {
     out.push(`- ${rev.unsaved ? t('This code has unsaved changes and is not pushed yet, so there is no permalink.') : t('This code is not committed and pushed yet, so there is no permalink.')}`);
     if (rev.diff.trim() !== '') {

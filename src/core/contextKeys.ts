@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 
 /** Every context key the manifest's `when` clauses read; prefixed `teamSupport.`. */
 export interface ContextKeyValues {
+  /** The first sign-in restore, repository detection and team config load have finished. */
+  'teamSupport.ready': boolean;
   'teamSupport.signedIn': boolean;
   'teamSupport.hasRepository': boolean;
   'teamSupport.hasTeamConfig': boolean;

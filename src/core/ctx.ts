@@ -18,4 +18,9 @@ export interface Ctx {
   readonly repositories: RepositoryService;
   readonly team: TeamConfigService;
   readonly sidebar: SidebarStore;
+  /**
+   * Settles once the first sign-in restore, repository detection and team config load are done: until
+   * then "signed out" or "no repository" only means "not known yet", and views say they are loading.
+   */
+  readonly loaded: Promise<void>;
 }

@@ -35,6 +35,8 @@ export interface WorkspaceRepository {
   isPushed(commit: string): Promise<boolean>;
   /** `git diff HEAD` of one file, for code that isn't committed yet. */
   diffOfFile(uri: vscode.Uri): Promise<string>;
+  /** A file's text at `commit` (path relative to the root, with `/`); undefined when the commit has no such file. */
+  fileAt(commit: string, path: string): Promise<string | undefined>;
 }
 
 export interface RepositoryService {
@@ -77,6 +79,11 @@ export interface SidebarStore {
   readonly updatedAt: number | undefined;
   /** The cross-check feature plugs in who the partner and checker are; the store stays free of rotation details. */
   setPartnerResolver(resolver: PartnerResolver | undefined): void;
-  /** Refresh now (coalesces with a refresh already running). */
+  /** Refresh now (coalesces with a refresh already running): after the user's own action, or their Refresh. */
   refresh(): Promise<void>;
+  /**
+   * Fires when a refresh asked for by `refresh()` has finished (not the background schedule): what the
+   * user just did (a reply, a resolve, a pick-up) may change other views too, like the Kudos counts.
+   */
+  readonly onDidRefreshOnRequest: vscode.Event<void>;
 }

@@ -36,11 +36,15 @@ export class KudosController extends Disposable {
   private _last: HostMessage | undefined;
   private cached: Cached | undefined;
   private inflight: { controller: AbortController; promise: Promise<KudosViewModel | undefined> } | undefined;
+  private loaded = false;
 
   constructor(private readonly ctx: Ctx) {
     super();
     const saved = ctx.extension.globalState.get<number>('teamSupport.kudos.windowDays');
     if (saved === 7 || saved === 30 || saved === 90) this._windowDays = saved;
+    void ctx.loaded.then(() => {
+      this.loaded = true;
+    });
     // What the panel shows depends on who is signed in, which repository and which team.
     const invalidate = (): void => {
       this.cached = undefined;
@@ -73,6 +77,11 @@ export class KudosController extends Disposable {
     return this.refresh();
   }
 
+  /** The fetched data no longer counts as fresh: the next refresh fetches (the user just changed something). */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
   /** Fetches (unless fresh data covers the window) and publishes the model. */
   refresh(options: { force?: boolean } = {}): Promise<KudosViewModel | undefined> {
     if (options.force) this.cached = undefined;
@@ -93,6 +102,12 @@ export class KudosController extends Disposable {
 
   private async load(signal: AbortSignal): Promise<KudosViewModel | undefined> {
     const days = this._windowDays;
+    if (!this.loaded) {
+      // Not "sign in" or "no repository" while the sign-in and the repository are still being looked up.
+      this.publish({ type: 'loading', windowDays: days });
+      await this.ctx.loaded;
+      if (signal.aborted) return undefined;
+    }
     const repository = this.ctx.repositories.current;
     if (!repository) {
       this.publish({ type: 'status', kind: 'noRepository', message: vscode.l10n.t('Open a folder with a GitHub repository to see kudos and team health.') });

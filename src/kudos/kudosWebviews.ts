@@ -50,6 +50,14 @@ export class KudosWebviews extends Disposable {
   ) {
     super();
     this._register(controller.onDidChange((message) => this.broadcast(message)));
+    // The user's own reply, resolve or pick-up changes their numbers: refetch now if a Kudos webview
+    // shows them, else when one is next opened or revealed.
+    this._register(
+      ctx.sidebar.onDidRefreshOnRequest(() => {
+        controller.invalidate();
+        if (this.anyVisible()) void controller.refresh();
+      }),
+    );
     this._register(
       vscode.window.registerWebviewViewProvider(KUDOS_VIEW_ID, { resolveWebviewView: (view) => this.resolveView(view) }),
     );
@@ -93,9 +101,14 @@ export class KudosWebviews extends Disposable {
     };
   }
 
+  private anyVisible(): boolean {
+    return this._view?.visible === true || this.panel?.visible === true;
+  }
+
   private resolveView(view: vscode.WebviewView): void {
     this._view = view;
-    const disposables = [this.attach(view.webview, 'view')];
+    // Revealed again: show current numbers (re-uses data fetched in the last two minutes, so no extra cost).
+    const disposables = [this.attach(view.webview, 'view'), view.onDidChangeVisibility(() => view.visible && void this.controller.refresh())];
     view.onDidDispose(() => {
       for (const d of disposables) d.dispose();
       if (this._view === view) this._view = undefined;
@@ -106,8 +119,10 @@ export class KudosWebviews extends Disposable {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'media', 'activity.svg');
     const attached = this.attach(panel.webview, 'panel');
+    const shown = panel.onDidChangeViewState((e) => e.webviewPanel.visible && void this.controller.refresh());
     panel.onDidDispose(() => {
       attached.dispose();
+      shown.dispose();
       if (this.panel === panel) this.panel = undefined;
     });
   }
@@ -160,9 +175,11 @@ export class KudosWebviews extends Disposable {
           void this.controller.setWindow(message.windowDays);
           break;
         }
+        // Show what is known at once, then current numbers: data fetched in the last two minutes is
+        // re-used, older data is fetched again (a panel opened after a while must not show old counts).
         const last = this.controller.last;
         if (last) this.post(webview, last);
-        if (!last || last.type !== 'model') void this.controller.refresh();
+        void this.controller.refresh();
         break;
       }
       case 'rendered':

@@ -29,4 +29,6 @@ export interface GitRepository {
   };
   /** The diff of one file between the working tree and HEAD. */
   diffWithHEAD(path: string): Promise<string>;
+  /** A file's text at a ref (the path may be absolute or relative to the root). */
+  show(ref: string, path: string): Promise<string>;
 }

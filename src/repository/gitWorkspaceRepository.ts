@@ -35,6 +35,13 @@ export class GitWorkspaceRepository implements WorkspaceRepository {
     return this.git ? this.git.diffWithHEAD(uri.fsPath).catch(() => '') : '';
   }
 
+  /** `git cat-file blob <commit>:<path>`; undefined when the commit has no such file (new or untracked). */
+  async fileAt(commit: string, path: string): Promise<string | undefined> {
+    if (!/^[0-9a-f]{4,64}$/i.test(commit) || path === '' || path.startsWith('/')) return undefined;
+    if (this.gitPath) return this.run(['cat-file', 'blob', `${commit}:${path}`]).catch(() => undefined);
+    return this.git ? this.git.show(commit, path).catch(() => undefined) : undefined;
+  }
+
   private run(args: string[]): Promise<string> {
     const gitPath = this.gitPath;
     if (!gitPath) return Promise.reject(new Error('git is not available'));

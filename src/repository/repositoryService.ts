@@ -7,6 +7,9 @@ import type { GitAPI, GitExtension, GitRepository } from './gitApi';
 import { GitWorkspaceRepository } from './gitWorkspaceRepository';
 import { parseRepositorySetting, pickRepository } from './remoteUrl';
 
+/** The longest the views say "loading" while waiting for the Git extension. */
+const DETECTION_CAP_MS = 20_000;
+
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session'>;
 
 /**
@@ -23,6 +26,12 @@ export class GitRepositoryService extends Disposable implements RepositoryServic
   private signature = '';
   /** Settles once the Git extension's API is available (or known to be missing). */
   readonly ready: Promise<void>;
+  /**
+   * Settles once the Git extension has looked for the workspace's repositories and read their remotes
+   * (or is missing or disabled): until then, "no repository" only means "not found yet".
+   */
+  readonly detected: Promise<void>;
+  private markDetected: () => void = () => undefined;
 
   constructor(private readonly deps: Deps) {
     super();
@@ -42,7 +51,20 @@ export class GitRepositoryService extends Disposable implements RepositoryServic
         for (const d of this.watched.values()) d.dispose();
       },
     });
+    this.detected = new Promise<void>((resolve) => {
+      this.markDetected = resolve;
+    });
+    // A Git extension that never finishes must not leave the views loading forever.
+    const cap = setTimeout(() => {
+      this.deps.log.warn(`Repository detection took over ${DETECTION_CAP_MS / 1000} s; showing what is known.`);
+      this.markDetected();
+    }, DETECTION_CAP_MS);
+    this._register({ dispose: () => clearTimeout(cap) });
+    void this.detected.then(() => clearTimeout(cap));
     this.ready = this.connect().then(() => this.update());
+    void this.ready.then(() => {
+      if (!this.git) this.markDetected();
+    });
   }
 
   get current(): WorkspaceRepository | undefined {
@@ -126,12 +148,20 @@ export class GitRepositoryService extends Disposable implements RepositoryServic
   /** Fires onDidChange when the current repository, its branch or HEAD changed. */
   private update(): void {
     const repo = this.current;
+    if (this.isDetected(repo)) this.markDetected();
     void this.deps.contextKeys.set('teamSupport.hasRepository', repo !== undefined);
     const signature = repo ? [repo.rootUri.toString(), repo.ref.owner, repo.ref.name, repo.branch, repo.headCommit].join('|') : '';
     if (signature === this.signature) return;
     this.signature = signature;
     this.deps.log.debug(repo ? `Repository: ${repo.ref.owner}/${repo.ref.name} (${repo.branch ?? 'no branch'})` : 'No GitHub repository in this workspace.');
     this.changed.fire();
+  }
+
+  /** The Git extension scanned the workspace, and found ours or read every repository's first status (HEAD). */
+  private isDetected(repo: WorkspaceRepository | undefined): boolean {
+    const git = this.git;
+    if (!git || git.state !== 'initialized') return false;
+    return repo !== undefined || git.repositories.every((r) => r.state.HEAD !== undefined);
   }
 }
 

@@ -28,6 +28,8 @@ const NOTIFY: ReadonlySet<string> = new Set(['badCredentials', 'missingScope', '
 export class SidebarStoreImpl extends Disposable implements SidebarStore {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly refreshedOnRequest = this._register(new vscode.EventEmitter<void>());
+  readonly onDidRefreshOnRequest = this.refreshedOnRequest.event;
   snapshot: SidebarSnapshot | undefined;
   error: GitHubError | undefined;
   stale = false;
@@ -59,7 +61,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
         },
       },
       intervalMs: () => deps.settings.get('blocked.refreshIntervalSeconds') * 1000,
-      refresh: () => this.refresh(),
+      refresh: () => this.refreshCoalesced(),
       focused: vscode.window.state.focused,
     });
     this._register({ dispose: () => this.scheduler.dispose() });
@@ -94,7 +96,12 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
     void this.scheduler.now();
   }
 
-  refresh(): Promise<void> {
+  async refresh(): Promise<void> {
+    await this.refreshCoalesced();
+    this.refreshedOnRequest.fire();
+  }
+
+  private refreshCoalesced(): Promise<void> {
     if (!this.running) {
       this.running = this.load().finally(() => {
         this.running = undefined;
@@ -104,7 +111,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
     // One more refresh after the running one, shared by every caller in the meantime.
     this.queued ??= this.running.then(() => {
       this.queued = undefined;
-      return this.refresh();
+      return this.refreshCoalesced();
     });
     return this.queued;
   }

@@ -9,7 +9,9 @@ import { integrationEntry, repoRoot, requireBuilt, resultsDir } from './paths';
 const extensionPath = process.env.TEAM_SUPPORT_EXTENSION_PATH ?? repoRoot;
 import { startTestBed } from './testBed';
 import { runSuiteInWorkbench, TimeoutError } from './workbench';
-import { runChecks, signedOutChecks, type CheckResult } from './workbenchChecks';
+import { startVsCodeServer } from './vscodeServer';
+import { recordWelcomeTexts, runChecks, signedInChecks, signedOutChecks, type CheckResult } from './workbenchChecks';
+import { createWorkspace } from './workspace';
 
 const RESULT_MARKER = 'TEAM_SUPPORT_MOCHA_RESULT';
 /** The first line test/integration/index.ts logs. */
@@ -71,6 +73,23 @@ async function main(): Promise<number> {
     await checkBrowser.page.goto(bed.server.workbenchUrl({ folder: bed.workspace.path, extensionDevelopmentPath: extensionPath }));
     checks = await runChecks(checkBrowser.page, signedOutChecks, resultsDir, (l) => console.log(l));
     await checkBrowser.close();
+
+    // 3. Signed in as mona (the token in the server's environment, as `npm start` does), in a fresh workspace.
+    console.log('\n  Workbench (DOM) checks, signed in');
+    const signedIn = await startVsCodeServer({
+      machineSettings: { 'teamSupport.github.apiUrl': bed.sandboxUrl },
+      env: { TEAM_SUPPORT_SANDBOX_URL: bed.sandboxUrl, TEAM_SUPPORT_TOKEN: 'sandbox-token-mona' },
+      verbose,
+    });
+    cleanup.add(() => signedIn.stop());
+    const workspace = await createWorkspace();
+    cleanup.add(() => workspace.dispose());
+    const signedInBrowser = await launchChromium();
+    cleanup.add(() => signedInBrowser.close());
+    await signedInBrowser.page.addInitScript(recordWelcomeTexts);
+    await signedInBrowser.page.goto(signedIn.workbenchUrl({ folder: workspace.path, extensionDevelopmentPath: extensionPath }));
+    checks.push(...(await runChecks(signedInBrowser.page, signedInChecks(bed.sandboxUrl), resultsDir, (l) => console.log(l))));
+    await signedInBrowser.close();
   } catch (error) {
     if (error instanceof TimeoutError) console.error(`\n${error.message}`);
     else console.error(`\nThe integration harness failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -56,6 +56,10 @@ export async function startVsCodeServer(opts: VsCodeServerOptions = {}): Promise
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
+  // code-server's web client maps every loopback http link (the sandbox's "Open on GitHub" pages) to
+  // `<server>/proxy/<port>/`, dropping the path; only the code-server wrapper serves that route, not the
+  // VS Code server we run. An empty template makes the workbench open such links as they are.
+  env.VSCODE_PROXY_URI = '';
   // Don't let a parent debugging session leak into the server / extension host.
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.VSCODE_IPC_HOOK_CLI;

@@ -2,7 +2,7 @@
 // extension-host suite. Each check reports like a mocha test so failures land in the CI summary.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { openTeamSupportContainer } from './workbench';
 
 export interface CheckResult {
@@ -49,6 +49,106 @@ export const signedOutChecks: WorkbenchCheck[] = [
     },
   },
 ];
+
+/** Welcome texts that offer an action for an empty state; none may show while the real content is loading. */
+const EMPTY_STATES = /no GitHub repository|No team config yet|Sign in to GitHub to see your team/i;
+
+/**
+ * Added with `page.addInitScript` before the workbench loads: records every welcome text any view shows,
+ * from the first paint, so a check can tell what flashed by during start-up.
+ */
+export function recordWelcomeTexts(): void {
+  const seen: string[] = [];
+  (window as unknown as { teamSupportWelcomeTexts: string[] }).teamSupportWelcomeTexts = seen;
+  const scan = (): void => {
+    for (const el of Array.from(document.querySelectorAll('.welcome-view-content'))) {
+      const text = (el.textContent ?? '').trim();
+      if (text !== '' && !seen.includes(text)) seen.push(text);
+    }
+  };
+  new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+function viewPane(page: Page, name: string): Locator {
+  return page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${name}`, 'i') }) }).first();
+}
+
+async function firstRows(page: Page): Promise<void> {
+  for (const view of ['Today', 'Blocked']) await viewPane(page, view).locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** Opens whatever `click` opens in a new browser tab and returns that tab's URL (the tab is closed). */
+async function openedUrl(page: Page, click: () => Promise<void>): Promise<string> {
+  const popup = page.context().waitForEvent('page', { timeout: 15_000 });
+  await click();
+  const tab = await popup;
+  await tab.waitForLoadState('domcontentloaded');
+  const url = tab.url();
+  const heading = (await tab.locator('h1').first().textContent({ timeout: 5_000 }).catch(() => null)) ?? '(no heading)';
+  await tab.close();
+  return `${url} ${heading}`;
+}
+
+/** Signed in as mona (TEAM_SUPPORT_TOKEN) in the demo workspace; the page has `recordWelcomeTexts` installed. */
+export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
+  return [
+    {
+      title: 'after a reload the views say loading, never an empty state with an action, until the content shows',
+      async run(page) {
+        await openTeamSupportContainer(page, 60_000);
+        await firstRows(page);
+        // The container stays open across the reload, so its views render from the first paint.
+        await page.reload();
+        await firstRows(page);
+        const seen = await page.evaluate(() => (window as unknown as { teamSupportWelcomeTexts: string[] }).teamSupportWelcomeTexts);
+        const empty = seen.filter((t) => EMPTY_STATES.test(t));
+        if (empty.length > 0) throw new Error(`an empty state showed during start-up: ${JSON.stringify(empty)}`);
+      },
+    },
+    {
+      title: "a blocker's tooltip is a short rendered summary, not its raw Markdown",
+      async run(page) {
+        await openTeamSupportContainer(page);
+        const row = viewPane(page, 'Blocked').locator('.monaco-list-row[aria-level="1"]', { hasText: /Stuck|cart|coupon/i }).first();
+        await row.waitFor({ state: 'visible', timeout: 30_000 });
+        await row.hover();
+        const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /#\d+/ }).first();
+        await hover.waitFor({ state: 'visible', timeout: 15_000 });
+        const text = (await hover.innerText()).trim();
+        const box = await hover.boundingBox();
+        if (/^#{1,6}\s|```|^\s*-\s*$/m.test(text)) throw new Error(`the tooltip shows raw Markdown: ${JSON.stringify(text)}`);
+        if (!/replies|reply/.test(text) || !/compact|replied/i.test(text)) throw new Error(`the tooltip lacks replies or the compact's status: ${JSON.stringify(text)}`);
+        if (text.length > 900 || (box?.height ?? 0) > 320) throw new Error(`the tooltip is too big: ${text.length} characters, ${box?.height ?? 0} px high`);
+        await page.mouse.move(900, 500);
+      },
+    },
+    {
+      title: '"Open on GitHub" on a blocker opens its discussion page',
+      async run(page) {
+        await openTeamSupportContainer(page);
+        const row = viewPane(page, 'Blocked').locator('.monaco-list-row[aria-level="1"]').first();
+        const title = ((await row.getAttribute('aria-label')) ?? '').split(',')[0] ?? '';
+        const opened = await openedUrl(page, async () => {
+          await row.click({ button: 'right' });
+          await page.locator('.context-view .action-item', { hasText: /^Open on GitHub$/ }).first().click();
+        });
+        const expected = new RegExp(`^${sandboxUrl.replace(/[.]/g, '\\.')}/acme/webshop/discussions/\\d+ `);
+        if (!expected.test(opened) || !opened.includes(title)) throw new Error(`opened ${opened}, expected the discussion "${title}" on ${sandboxUrl}`);
+      },
+    },
+    {
+      title: 'a pull request in the Today view opens its page',
+      async run(page) {
+        await openTeamSupportContainer(page);
+        const row = viewPane(page, 'Today').locator('.monaco-list-row', { hasText: /#\d+/ }).first();
+        await row.waitFor({ state: 'visible', timeout: 30_000 });
+        const opened = await openedUrl(page, () => row.click());
+        const expected = new RegExp(`^${sandboxUrl.replace(/[.]/g, '\\.')}/acme/webshop/pull/\\d+ `);
+        if (!expected.test(opened)) throw new Error(`opened ${opened}, expected a pull request page on ${sandboxUrl}`);
+      },
+    },
+  ];
+}
 
 /** Runs checks in order; a failing check saves a screenshot to `screenshotDir`. */
 export async function runChecks(page: Page, checks: readonly WorkbenchCheck[], screenshotDir: string, log: (line: string) => void): Promise<CheckResult[]> {

@@ -21,7 +21,7 @@ const base: AskInput = {
   endLine: 12,
   languageId: 'typescript',
   code: 'const a = 1;\nconst b: string = 2;\nreturn a;',
-  revision: { kind: 'pushed', commit: 'abc1234def' },
+  revision: { kind: 'pushed', commit: 'abc1234def', startLine: 10, endLine: 12 },
   branch: 'main',
   diagnostics: [{ severity: 'error', line: 11, message: "Type 'number' is not assignable to type 'string'.", source: 'ts', code: '2322' }],
 };
