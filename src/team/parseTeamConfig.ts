@@ -75,7 +75,12 @@ function parse(text: string, lineCounter: LineCounter, at: At, failed: Failed): 
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   if (document.errors.length > 0) {
     return failed(
-      document.errors.map((e) => at([], plainYamlMessage(e.message), [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)])),
+      document.errors.map((e) => {
+        // yaml sometimes places an error on the whitespace before the token (e.g. a duplicate key
+        // after an empty value): point at the token itself.
+        const start = nextToken(text, e.pos[0]);
+        return at([], plainYamlMessage(e.message), [start, Math.max(e.pos[1], start + 1)]);
+      }),
       document,
     );
   }
@@ -232,3 +237,8 @@ function article(expected: string): string {
   }
 }
 
+function nextToken(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return i < text.length ? i : offset;
+}

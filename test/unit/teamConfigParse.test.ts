@@ -89,6 +89,8 @@ describe('team config parsing', () => {
     assert.deepEqual(parsed.problems.map(formatProblem), ['line 3, column 5: members › item 2: @mona is listed twice']);
     const syntax = parseTeamConfig('members: [mona]\ntimeZone: UTC\ntimeZone: UTC\n');
     assert.deepEqual(syntax.problems.map(formatProblem), ['line 3, column 1: this key is written twice in the same mapping: keep one of them']);
+    const afterEmpty = parseTeamConfig('members: [mona]\nrotaton:\nmembers: [sam]\n');
+    assert.deepEqual(afterEmpty.problems.map(formatProblem), ['line 3, column 1: this key is written twice in the same mapping: keep one of them'], 'on the key, not after the empty value above');
   });
 
   it(`shows at most ${MAX_SHOWN_PROBLEMS} problems, in file order, and counts the rest`, () => {
