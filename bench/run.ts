@@ -12,6 +12,7 @@ import { startTestBed, type TestBed } from '../test/harness/testBed';
 import { runSuiteInWorkbench } from '../test/harness/workbench';
 import { type ActivationSample, activationSampleSchema, type InHostFigures, inHostFailureSchema, inHostFiguresSchema } from './hostResults';
 import { defaultIntervalSeconds, refreshesPerHour } from './pointsPerHour';
+import { configParseFigure } from './configParse';
 import { codeLensFigure, kudosFigure, rotationFigure } from './pure';
 import { bundleSizes } from './sizes';
 import { median, round } from './stats';
@@ -146,6 +147,7 @@ async function main(): Promise<number> {
   console.log('Pure figures (Node)…');
   const rotation = tryFigure('rotation', errors, rotationFigure);
   const kudos = tryFigure('kudos', errors, kudosFigure);
+  const configParse = tryFigure('config parse', errors, configParseFigure);
   const codeLens = tryFigure('codelens', errors, () => codeLensFigure({ edited: true }));
   const codeLensMoved = tryFigure('codelens (moved only)', errors, () => codeLensFigure({ edited: false }));
   const sizes = tryFigure('bundle', errors, () => bundleSizes(repoRoot));
@@ -213,6 +215,8 @@ async function main(): Promise<number> {
     { key: 'kudos_aggregate_ms', what: 'aggregateKudos, 1,000 PRs × 10 reviews (median)', value: kudos ? round(kudos.medianMs, 2) : undefined, target: le(50), unit: 'ms' },
     { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
     { key: 'codelens_ms_1000_moved', what: 'the same with every anchor moved but none edited (median)', value: codeLensMoved ? round(codeLensMoved.medianMs, 2) : undefined, unit: 'ms' },
+    { key: 'config_parse_ms_10k', what: 'parseTeamConfig, 10,000 members (median)', value: configParse ? round(configParse.hostMs, 2) : undefined, target: le(100), unit: 'ms' },
+    { key: 'config_check_ms_10k', what: "the language server's check of the same file (median)", value: configParse ? round(configParse.serverMs, 2) : undefined, unit: 'ms' },
     { key: 'heap_growth_mb', what: 'extension-host heap growth after 100 refreshes', value: host.inHost?.heapGrowthMb, target: le(15), unit: 'MB' },
   ];
 

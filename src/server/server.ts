@@ -32,13 +32,22 @@ import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
 import { configProblems, parseConfigText } from './config/configDiagnostics';
 import { ConfigHelp } from './config/configHelp';
-import { listedMembers, loginContextAt } from './config/loginCompletion';
+import { ConfigCompleter, listedMembers, type ConfigCompletionKind } from './config/configCompletion';
 
 export const CONFIG_SUFFIX = '/.github/team-support.yml';
 export const CONFIG_SELECTOR = [{ scheme: 'file', pattern: '**/.github/team-support.yml' }];
 const DIAGNOSTIC_SOURCE = 'Team Support';
 /** Edits come in bursts; the moved-anchor check waits for a pause. */
 const MOVED_CHECK_DELAY_MS = 200;
+/** The team config is checked when typing pauses: a 10,000-member file takes tens of ms. */
+export const CONFIG_CHECK_DELAY_MS = 150;
+const TRIGGER_CHARACTERS = [' ', '-', '[', ',', '{', ':'];
+const COMPLETION_KINDS: Record<ConfigCompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  login: CompletionItemKind.Value,
+  timeZone: CompletionItemKind.Constant,
+};
 
 export function isConfigUri(uri: string): boolean {
   return uri.startsWith('file:') && uri.endsWith(CONFIG_SUFFIX);
@@ -52,6 +61,8 @@ export function startServer(connection: Connection): () => void {
   const documents = new TextDocuments(TextDocument);
   const anchors = new AnchorStore();
   const help = new ConfigHelp();
+  const completer = new ConfigCompleter();
+  const configChecks = new Map<string, NodeJS.Timeout>();
   let rootPath: string | undefined;
   let contributors: string[] = [];
   let lastMoved: string[] | undefined;
@@ -119,10 +130,23 @@ export function startServer(connection: Connection): () => void {
     const diagnostics: Diagnostic[] = configProblems(doc.getText()).map((p) => ({
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
       message: p.message,
-      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
       source: DIAGNOSTIC_SOURCE,
     }));
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  };
+
+  const scheduleConfigCheck = (uri: string): void => {
+    const pending = configChecks.get(uri);
+    if (pending) clearTimeout(pending);
+    configChecks.set(
+      uri,
+      setTimeout(() => {
+        configChecks.delete(uri);
+        const doc = documents.get(uri);
+        if (doc) guard('Validating the team config', undefined, validateConfig)(doc);
+      }, CONFIG_CHECK_DELAY_MS),
+    );
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -135,7 +159,7 @@ export function startServer(connection: Connection): () => void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         // Completion is only for the team config: registered dynamically with its selector.
-        ...(dynamicCompletion ? {} : { completionProvider: { triggerCharacters: [' ', '-', '[', ','] } }),
+        ...(dynamicCompletion ? {} : { completionProvider: { triggerCharacters: TRIGGER_CHARACTERS } }),
       },
       serverInfo: { name: 'Team Support' },
     };
@@ -144,7 +168,7 @@ export function startServer(connection: Connection): () => void {
   connection.onInitialized(() => {
     if (dynamicCompletion) {
       connection.client
-        .register(CompletionRequest.type, { documentSelector: CONFIG_SELECTOR, triggerCharacters: [' ', '-', '[', ','] })
+        .register(CompletionRequest.type, { documentSelector: CONFIG_SELECTOR, triggerCharacters: TRIGGER_CHARACTERS })
         .catch((e: unknown) => connection.console.error(`Registering completion failed: ${String(e)}`));
     }
   });
@@ -175,14 +199,18 @@ export function startServer(connection: Connection): () => void {
   });
 
   documents.onDidChangeContent((e) => {
-    if (isConfigUri(e.document.uri)) guard('Validating the team config', undefined, validateConfig)(e.document);
+    if (isConfigUri(e.document.uri)) scheduleConfigCheck(e.document.uri);
     const path = relativePath(e.document.uri);
     if (path !== undefined && anchors.blockersFor(path).length > 0) scheduleMovedCheck();
   });
 
   documents.onDidClose((e) => {
     anchors.closed(e.document.uri);
-    if (isConfigUri(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (isConfigUri(e.document.uri)) {
+      clearTimeout(configChecks.get(e.document.uri));
+      configChecks.delete(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }
   });
 
   connection.onCodeLens(
@@ -217,22 +245,27 @@ export function startServer(connection: Connection): () => void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc || !isConfigUri(doc.uri)) return [];
       const text = doc.getText();
-      const offset = doc.offsetAt(params.position);
-      const context = loginContextAt(text, offset);
-      if (!context) return [];
-      const listed = listedMembers(parseConfigText(text).toJS());
-      const listedLower = new Set(listed.map((l) => l.toLowerCase()));
-      const candidates =
-        context.field === 'members'
-          ? contributors.filter((l) => !listedLower.has(l.toLowerCase()) || l.toLowerCase() === context.prefix.toLowerCase())
-          : [...new Set([...listed, ...contributors])];
-      const range = { start: doc.positionAt(context.start), end: params.position };
-      return candidates.map((login, i) => ({
-        label: login,
-        kind: CompletionItemKind.Value,
-        detail: context.field === 'absenceLogin' && listedLower.has(login.toLowerCase()) ? 'team member' : 'contributor',
+      const found = completer.complete(text, doc.offsetAt(params.position), {
+        contributors,
+        members: () => {
+          try {
+            return listedMembers(parseConfigText(text).toJS({ maxAliasCount: 100 }));
+          } catch {
+            return [];
+          }
+        },
+      });
+      if (!found) return [];
+      const range = { start: doc.positionAt(found.start), end: params.position };
+      return found.items.map((item, i) => ({
+        label: item.label,
+        kind: COMPLETION_KINDS[item.kind],
+        ...(item.detail ? { detail: item.detail } : {}),
+        ...(item.documentation ? { documentation: item.documentation } : {}),
         sortText: String(i).padStart(5, '0'),
-        textEdit: { range, newText: login },
+        textEdit: { range, newText: item.insertText },
+        // Accepting a key lets the editor offer its values right away.
+        ...(item.kind === 'key' ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
       }));
     }),
   );
@@ -258,5 +291,6 @@ export function startServer(connection: Connection): () => void {
   documents.listen(connection);
   return () => {
     if (movedTimer) clearTimeout(movedTimer);
+    for (const timer of configChecks.values()) clearTimeout(timer);
   };
 }

@@ -49,7 +49,10 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   /** Reads the config again; resolves when this read (or a newer one) has set `state`. */
   async reload(): Promise<void> {
     const sequence = ++this.sequence;
-    this.loading = this.loading.then(() => (sequence === this.sequence ? this.load() : undefined));
+    // A failed load must not reject the chain: every later change would be skipped until reload.
+    this.loading = this.loading
+      .then(() => (sequence === this.sequence ? this.load() : undefined))
+      .catch((e: unknown) => this.deps.log.error(`Loading the team config failed: ${e instanceof Error ? e.message : String(e)}`));
     let current: Promise<void>;
     do {
       current = this.loading;
@@ -93,7 +96,10 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     }
     // An open editor with unsaved edits doesn't count: the team shares what is on disk.
     const parsed = parseTeamConfig(new TextDecoder('utf-8').decode(bytes));
-    return parsed.ok ? { kind: 'ok', uri, config: parsed.config } : { kind: 'invalid', uri, problems: parsed.problems.map(formatProblem) };
+    if (parsed.ok) return { kind: 'ok', uri, config: parsed.config };
+    const problems = parsed.problems.map(formatProblem);
+    if (parsed.more) problems.push(vscode.l10n.t('…and {0} more problems', parsed.more.count));
+    return { kind: 'invalid', uri, problems };
   }
 
   private watch(uri: vscode.Uri | undefined): void {

@@ -101,3 +101,6 @@ export const teamConfigSchema = z
 
 export type TeamConfig = z.infer<typeof teamConfigSchema>;
 export type Absence = TeamConfig['absences'][number];
+
+/** The login rule on its own, so editors can complete logins wherever the schema expects one. */
+export { login as githubLoginSchema };

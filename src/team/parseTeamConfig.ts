@@ -1,6 +1,9 @@
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type TeamConfig, teamConfigSchema } from './configSchema';
+import { findTooDeepNesting, MAX_CONFIG_NESTING } from './configNesting';
+import { suggestKey } from './keySuggestion';
+import { plainYamlMessage } from './yamlProblemText';
 
 /**
  * `.github/team-support.yml` text → the config, or problems that each name the field
@@ -19,45 +22,102 @@ export interface ConfigProblem {
   readonly column: number;
 }
 
+/** Shown at most; a file with 10,000 bad members reports the first ones and how many more. */
+export const MAX_SHOWN_PROBLEMS = 20;
+
 export type ParsedTeamConfig =
-  | { readonly ok: true; readonly config: TeamConfig; readonly document: Document; readonly problems: readonly [] }
-  | { readonly ok: false; readonly problems: readonly ConfigProblem[]; readonly document: Document };
+  | { readonly ok: true; readonly config: TeamConfig; readonly document: Document; readonly problems: readonly []; readonly more: undefined }
+  | {
+      readonly ok: false;
+      /** The first `MAX_SHOWN_PROBLEMS` problems, in file order. */
+      readonly problems: readonly ConfigProblem[];
+      /** How many problems were left out, and where the first of them is. */
+      readonly more: { readonly count: number; readonly range: readonly [number, number] } | undefined;
+      readonly document: Document;
+    };
 
 export function parseTeamConfig(text: string): ParsedTeamConfig {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const at = (path: readonly (string | number)[], message: string, range: readonly [number, number]): ConfigProblem => {
     const pos = lineCounter.linePos(range[0]);
     return { path, message, range, line: pos.line, column: pos.col };
   };
+  const failed = (problems: ConfigProblem[], document: Document = new Document()): ParsedTeamConfig => {
+    const sorted = problems.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    const hidden = sorted[MAX_SHOWN_PROBLEMS];
+    return {
+      ok: false,
+      problems: sorted.slice(0, MAX_SHOWN_PROBLEMS),
+      more: hidden ? { count: sorted.length - MAX_SHOWN_PROBLEMS, range: hidden.range } : undefined,
+      document,
+    };
+  };
+  // Whatever the text, a problem rather than an exception: a throw here would leave the
+  // extension with a stale config and the language server without diagnostics.
+  try {
+    return parse(text, lineCounter, at, failed);
+  } catch (e) {
+    const message = plainYamlMessage(e instanceof Error ? e.message : String(e));
+    return failed([{ path: [], message, range: [0, Math.min(1, text.length)], line: 1, column: 1 }]);
+  }
+}
 
+type Failed = (problems: ConfigProblem[], document?: Document) => ParsedTeamConfig;
+
+function parse(text: string, lineCounter: LineCounter, at: At, failed: Failed): ParsedTeamConfig {
+  const tooDeep = findTooDeepNesting(text);
+  if (tooDeep) {
+    // The line starts are needed for the position; yaml would have filled them while parsing.
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return failed([at([], `nested more than ${MAX_CONFIG_NESTING} levels deep, so it is not read: the team config needs only a few levels of indentation or brackets`, [tooDeep.offset, tooDeep.offset + 1])]);
+  }
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   if (document.errors.length > 0) {
-    const problems = document.errors.map((e) => at([], yamlMessage(e.message), [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)]));
-    return { ok: false, problems, document };
+    return failed(
+      document.errors.map((e) => {
+        // yaml sometimes places an error on the whitespace before the token (e.g. a duplicate key
+        // after an empty value): point at the token itself.
+        const start = nextToken(text, e.pos[0]);
+        return at([], plainYamlMessage(e.message), [start, Math.max(e.pos[1], start + 1)]);
+      }),
+      document,
+    );
   }
   let data: unknown;
   try {
+    // An alias bomb (`*a` of `*b` of …) expands past this count instead of filling the memory.
     data = document.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { ok: false, problems: [at([], e instanceof Error ? yamlMessage(e.message) : 'the YAML could not be read', [0, text.length])], document };
+    return failed([at([], plainYamlMessage(e instanceof Error ? e.message : 'the YAML could not be read'), [0, Math.min(1, text.length)])], document);
   }
   if (data === null || data === undefined) {
-    return { ok: false, problems: [at([], 'the file is empty: it needs at least `members:`, the team as GitHub logins', [0, text.length])], document };
+    return failed([at([], 'the file is empty: it needs at least `members:`, the team as GitHub logins', [0, text.length])], document);
   }
   const result = teamConfigSchema.safeParse(data);
-  if (result.success) return { ok: true, config: result.data, document, problems: [] };
-  const problems = result.error.issues.flatMap((issue) => problemsOf(issue, data, document, text, at));
-  return { ok: false, problems, document };
+  if (result.success) return { ok: true, config: result.data, document, problems: [], more: undefined };
+  return failed(
+    result.error.issues.flatMap((issue) => problemsOf(issue, data, document, text, at)),
+    document,
+  );
 }
 
-/** "members[2]: @sam is listed twice"; a problem of the whole file is just its message. */
-export function formatProblem(problem: Pick<ConfigProblem, 'path' | 'message' | 'line'>): string {
-  if (problem.path.length === 0) return `line ${problem.line}: ${problem.message}`;
-  return `${formatPath(problem.path)}: ${problem.message}`;
+/**
+ * "line 4, column 5: members › item 3: @sam is listed twice" — 1-based, as editors count; a
+ * problem of the whole file is just its position and message.
+ */
+export function formatProblem(problem: Pick<ConfigProblem, 'path' | 'message' | 'line' | 'column'>): string {
+  return `line ${problem.line}, column ${problem.column}: ${problemText(problem)}`;
 }
 
+/** The problem named by its field, without a position (a diagnostic already has one). */
+export function problemText(problem: Pick<ConfigProblem, 'path' | 'message'>): string {
+  return problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`;
+}
+
+/** ['absences', 0, 'login'] → "absences › item 1 › login": items counted from 1, like lines. */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+  return path.map((part) => (typeof part === 'number' ? `item ${part + 1}` : part)).join(' › ');
 }
 
 type At = (path: readonly (string | number)[], message: string, range: readonly [number, number]) => ConfigProblem;
@@ -66,8 +126,11 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown, document: Document, 
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(path);
-    const hint = known.length > 0 ? ` (known keys: ${known.join(', ')})` : '';
-    return issue.keys.map((key) => at([...path, key], `unknown key${suggest(key, known)}${hint}`, keyRange(document, path, key) ?? nodeRange(document, path, text)));
+    return issue.keys.map((key) => {
+      const suggestion = suggestKey(key, known);
+      const message = suggestion ? `unknown key; did you mean \`${suggestion}\`?` : `unknown key${known.length > 0 ? ` (known keys here: ${known.join(', ')})` : ''}`;
+      return at([...path, key], message, keyRange(document, path, key) ?? nodeRange(document, path, text));
+    });
   }
   const range = nodeRange(document, path, text);
   const value = valueAt(data, path);
@@ -88,43 +151,26 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown, document: Document, 
   }
 }
 
-function suggest(key: string, known: readonly string[]): string {
-  const lower = key.toLowerCase();
-  const match = known.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
-  return match ? `; did you mean \`${match}\`?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const temp = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = temp;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
-/** The keys the schema allows at `path` (walks objects, arrays and defaults). */
+/** The keys the schema allows at `path` (walks objects, arrays, unions and defaults). */
 function knownKeys(path: readonly (string | number)[]): string[] {
-  let schema: unknown = teamConfigSchema;
-  for (const part of [...path, undefined]) {
-    // Unwrap defaults, optionals and pipes until an object or array.
-    for (let i = 0; i < 8; i++) {
-      const def = defOf(schema);
-      if (def && (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault')) schema = def.innerType;
-      else if (def && def.type === 'pipe') schema = def.in;
-      else break;
-    }
-    const def = defOf(schema);
-    if (part === undefined) return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-    if (def?.type === 'object' && typeof part === 'string' && def.shape) schema = def.shape[part];
-    else if (def?.type === 'array' && typeof part === 'number') schema = def.element;
-    else return [];
+  return [...new Set(keysOf(teamConfigSchema, path))];
+}
+
+function keysOf(schema: unknown, path: readonly (string | number)[]): string[] {
+  let inner = schema;
+  // Unwrap defaults, optionals and pipes until an object, array or union.
+  for (let i = 0; i < 8; i++) {
+    const def = defOf(inner);
+    if (def && (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault')) inner = def.innerType;
+    else if (def && def.type === 'pipe') inner = def.in;
+    else break;
   }
+  const def = defOf(inner);
+  if (def?.type === 'union' && def.options) return def.options.flatMap((option) => keysOf(option, path));
+  const [part, ...rest] = path;
+  if (part === undefined) return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  if (def?.type === 'object' && typeof part === 'string' && def.shape) return keysOf(def.shape[part], rest);
+  if (def?.type === 'array' && typeof part === 'number') return keysOf(def.element, rest);
   return [];
 }
 
@@ -134,6 +180,7 @@ interface AnyDef {
   in?: unknown;
   element?: unknown;
   shape?: Record<string, unknown>;
+  options?: readonly unknown[];
 }
 
 function defOf(schema: unknown): AnyDef | undefined {
@@ -190,7 +237,8 @@ function article(expected: string): string {
   }
 }
 
-/** yaml's messages end with a code ("… at line 2, column 3"); keep them one line. */
-function yamlMessage(message: string): string {
-  return message.replace(/\s+/g, ' ').trim();
+function nextToken(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return i < text.length ? i : offset;
 }

@@ -164,6 +164,52 @@ describe('language server', function () {
     }
   });
 
+  it('completes keys at every level, choices, time zones and logins in every style of the README', async () => {
+    const api = await ready();
+    const lc = api.features.languageClient;
+    await waitUntil(lc.onDidChangeRunning, () => lc.isRunning, 20_000, 'the language server');
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'lsp-completion-all');
+    const uri = vscode.Uri.joinPath(folder, '.github', 'team-support.yml');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('members: [mona]\n', 'utf8'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      /** Labels of one kind offered at the `|` in `source` (written into the open document). */
+      const offered = async (source: string, kind: vscode.CompletionItemKind): Promise<string[]> => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), source.replace('|', ''));
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, doc.positionAt(source.indexOf('|')));
+        return list.items.filter((i) => i.kind === kind).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      };
+      const { Property: key, EnumMember: choice, Value: login, Constant: zone } = vscode.CompletionItemKind;
+
+      const top = await offered('members: [mona]\n|', key);
+      assert.deepEqual(top, ['timeZone', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing'], 'top-level keys, without the one written');
+      assert.deepEqual(await offered('members: [mona]\nrotation:\n  cadence: weekly\n  |', key), ['sprintLengthDays', 'startDate', 'seed']);
+      assert.deepEqual(await offered('members: [mona]\nrotation: { cadence: weekly, | }', key), ['sprintLengthDays', 'startDate', 'seed']);
+      assert.deepEqual(await offered('members: [mona]\nabsences:\n  - login: mona\n    |', key), ['from', 'to']);
+      assert.deepEqual(await offered('members: [mona]\ncompact:\n  |', key), ['respondToBlockersWithinHours', 'agreements']);
+      assert.deepEqual(await offered('members: [mona]\nrotation:\n  cadence: |', choice), ['daily', 'weekly', 'sprint']);
+      const zones = await offered('members: [mona]\ntimeZone: Europe/|', zone);
+      assert.ok(zones.includes('Europe/Berlin') && zones.includes('UTC'), `${zones.length} time zones`);
+
+      const team = ['sam', 'priya', 'kenji', 'lea'];
+      for (const source of ['members: [mona, |]', 'members:\n  - mona\n  - |', 'members:\n- mona\n- |']) {
+        const logins = await offered(source, login);
+        for (const l of team) assert.ok(logins.includes(l), `${JSON.stringify(source)} offers ${l}: ${logins.join(', ')}`);
+        assert.ok(!logins.includes('mona'), `${JSON.stringify(source)} does not offer a login already listed`);
+      }
+      for (const source of ['members: [mona, sam]\nabsences:\n  - { login: |, from: 2026-12-21, to: 2027-01-01 }', 'members: [mona, sam]\nabsences:\n  - login: |']) {
+        const logins = await offered(source, login);
+        assert.deepEqual(logins.slice(0, 2), ['mona', 'sam'], `${JSON.stringify(source)}: the team first`);
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
   it('marks a duplicate login in a team config with one diagnostic on the duplicate', async () => {
     const api = await ready();
     const lc = api.features.languageClient;

@@ -49,10 +49,39 @@ describe('team config', function () {
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid', 15_000, 'the invalid config');
     const state = api.ctx.team.state;
     const problems = state.kind === 'invalid' ? state.problems : [];
-    assert.ok(problems.includes('members[5]: @sam is listed twice'), JSON.stringify(problems));
-    assert.ok(problems.some((p) => p.startsWith('timeZone: not a known IANA time zone')), JSON.stringify(problems));
+    assert.ok(problems.includes('line 1, column 41: members › item 6: @sam is listed twice'), JSON.stringify(problems));
+    assert.ok(problems.some((p) => /^line 2, column 11: timeZone: not a known IANA time zone/.test(p)), JSON.stringify(problems));
     assert.equal(api.ctx.contextKeys.get('teamSupport.teamConfigInvalid'), true);
     assert.equal(api.ctx.contextKeys.get('teamSupport.hasTeamConfig'), true);
+  });
+
+  it('recovers on the next change after a config that overflowed the parser, and caps the problems at 20', async () => {
+    const api = await getApi();
+    // 32 KB of nesting: yaml's parser used to overflow the stack here, and the service then ignored
+    // every later change until the window was reloaded.
+    await vscode.workspace.fs.writeFile(configUri(), Buffer.from(`members: ${'['.repeat(32_000)}\n`));
+    await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid', 15_000, 'the deeply nested config');
+    const deep = api.ctx.team.state;
+    assert.deepEqual(deep.kind === 'invalid' ? deep.problems : [], [
+      'line 1, column 73: nested more than 64 levels deep, so it is not read: the team config needs only a few levels of indentation or brackets',
+    ]);
+
+    const many = Array.from({ length: 10_000 }, (_, i) => `  - "bad login ${i}"`).join('\n');
+    await vscode.workspace.fs.writeFile(configUri(), Buffer.from(`members:\n${many}\n`));
+    await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid' && api.ctx.team.state.problems.length > 1, 15_000, 'the 10,000 bad members');
+    const capped = api.ctx.team.state;
+    const problems = capped.kind === 'invalid' ? capped.problems : [];
+    assert.equal(problems.length, 21);
+    assert.equal(problems[0], 'line 2, column 5: members › item 1: not a GitHub login (letters, digits and single hyphens, at most 39), got "bad login 0"');
+    assert.equal(problems[20], '…and 9980 more problems');
+
+    const changed = original.replace('timeZone: Europe/Berlin', 'timeZone: Asia/Tokyo');
+    assert.notEqual(changed, original);
+    await vscode.workspace.fs.writeFile(configUri(), Buffer.from(changed));
+    await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'ok', 15_000, 'the good config after the bad ones');
+    const state = api.ctx.team.state;
+    assert.equal(state.kind === 'ok' ? state.config.timeZone : '', 'Asia/Tokyo', 'the new config takes effect');
+    assert.equal(api.ctx.contextKeys.get('teamSupport.teamConfigInvalid'), false);
   });
 
   it('re-reads it when saved from an editor', async () => {
@@ -64,7 +93,7 @@ describe('team config', function () {
     await document.save();
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid', 15_000, 'the saved config');
     const state = api.ctx.team.state;
-    assert.match(state.kind === 'invalid' ? (state.problems[0] ?? '') : '', /^bogus: unknown key/);
+    assert.match(state.kind === 'invalid' ? (state.problems[0] ?? '') : '', /^line \d+, column 1: bogus: unknown key/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

@@ -56,7 +56,7 @@ describe('language server: team config (LSP)', () => {
   it('marks only the duplicate occurrence of a login (flow and block lists, any case)', async () => {
     const flow = await diagnose(VALID.replace('members: [mona, sam, priya, kenji, lea]', 'members: [mona, sam, mona]'));
     assert.deepEqual(spots(flow), [[0, 21, 25]]);
-    assert.equal(text(flow[0]), 'members[2]: @mona is listed twice');
+    assert.equal(text(flow[0]), 'members › item 3: @mona is listed twice');
     const block = await diagnose(VALID.replace('members: [mona, sam, priya, kenji, lea]', 'members:\n  - mona\n  - sam\n  - Mona'));
     assert.deepEqual(spots(block), [[3, 4, 8]]);
   });
@@ -72,13 +72,13 @@ describe('language server: team config (LSP)', () => {
   it('marks a bad date on the value', async () => {
     const d = await diagnose(VALID.replace('startDate: 2026-01-05', 'startDate: 2026-02-30'));
     assert.deepEqual(spots(d), [[2, 40, 50]]);
-    assert.match(text(d[0]), /rotation\.startDate.*YYYY-MM-DD/);
+    assert.match(text(d[0]), /rotation › startDate.*YYYY-MM-DD/);
   });
 
   it('marks an absence of someone who is not a member on the login', async () => {
     const d = await diagnose(VALID.replace('absences: []', 'absences:\n  - login: zed\n    from: 2026-11-20\n    to: 2026-11-21'));
     assert.deepEqual(spots(d), [[4, 11, 14]]);
-    assert.equal(text(d[0]), 'absences[0].login: @zed is not a member of the team');
+    assert.equal(text(d[0]), 'absences › item 1 › login: @zed is not a member of the team');
   });
 
   it('marks an empty team on the empty list', async () => {
@@ -99,8 +99,8 @@ describe('language server: team config (LSP)', () => {
       [2, 21, 27],
       [6, 32, 36],
     ]);
-    assert.equal(text(d[0]), 'rotation.cadence: expected one of daily, weekly, sprint, got "hourly"');
-    assert.equal(text(d[1]), 'pairing.weeklyTargetMinutes: expected a number, got "lots"');
+    assert.equal(text(d[0]), 'rotation › cadence: expected one of daily, weekly, sprint, got "hourly"');
+    assert.equal(text(d[1]), 'pairing › weeklyTargetMinutes: expected a number, got "lots"');
     const missing = await diagnose('timeZone: UTC\n');
     assert.deepEqual(spots(missing), [[0, 0, 13]], "the first line, not the whole file");
     assert.match(text(missing[0]), /^members: is required/);
@@ -109,7 +109,7 @@ describe('language server: team config (LSP)', () => {
   it('marks YAML syntax errors where the parser found them', async () => {
     const dup = await diagnose(VALID.replace('absences: []', 'absences: []\ntimeZone: UTC'));
     assert.deepEqual(spots(dup), [[4, 0, 1]]);
-    assert.match(text(dup[0]), /unique/);
+    assert.match(text(dup[0]), /written twice/);
     const unclosed = await diagnose('members: [mona, sam\ntimeZone: Europe/Berlin\n');
     assert.deepEqual(spots(unclosed), [[1, 0, 1]]);
   });
@@ -145,8 +145,10 @@ describe('language server: team config (LSP)', () => {
     const absence = (await server.completion(uri, { line: 4, character: 11 })) ?? [];
     assert.deepEqual(absence.map((c) => c.label).slice(0, 2), ['mona', 'oc']);
     assert.ok(absence.some((c) => c.label === 'hubot'));
-    const none = (await server.completion(uri, { line: 3, character: 3 })) ?? [];
-    assert.deepEqual(none, []);
+    const keys = (await server.completion(uri, { line: 3, character: 3 })) ?? [];
+    assert.ok(!keys.some((c) => c.label === 'members'), 'a key already written is not offered again');
+    assert.ok(keys.some((c) => c.label === 'timeZone'));
+    assert.ok(!keys.some((c) => c.label === 'hubot'), 'no logins where a key goes');
     const flowUri = server.uri('other/.github/team-support.yml');
     await server.open('other/.github/team-support.yml', 'members: [mona, h', 'yaml');
     const flow = (await server.completion(flowUri, { line: 0, character: 17 })) ?? [];
@@ -162,5 +164,88 @@ describe('language server: team config (LSP)', () => {
     const nested = await server.hover(uri, { line: 2, character: 13 });
     assert.match(String((nested?.contents as { value: string } | undefined)?.value), /How often partners change[\s\S]*`daily`, `weekly`, `sprint`/);
     assert.equal(await server.hover(uri, { line: 1, character: 15 }), null, 'no hover on values');
+  });
+
+  /** Completion labels at the `|` in `source` (a fresh folder each time). */
+  async function completeAt(source: string): Promise<string[]> {
+    const offset = source.indexOf('|');
+    const before = source.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    const character = offset - (before.lastIndexOf('\n') + 1);
+    const path = `complete${++n}/.github/team-support.yml`;
+    const uri = await server.open(path, source.replace('|', ''), 'yaml');
+    return ((await server.completion(uri, { line, character })) ?? []).map((c) => c.label);
+  }
+
+  it('completes keys at every level from the schema, without the ones already written', async () => {
+    assert.deepEqual(await completeAt('members: [mona]\n|'), ['timeZone', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing']);
+    assert.deepEqual(await completeAt('members: [mona]\nrotation:\n  cadence: weekly\n  s|'), ['sprintLengthDays', 'startDate', 'seed']);
+    assert.deepEqual(await completeAt('members: [mona]\nrotation: { cadence: weekly, | }'), ['sprintLengthDays', 'startDate', 'seed']);
+    assert.deepEqual(await completeAt('members: [mona]\nabsences:\n  - |'), ['login', 'from', 'to']);
+    assert.deepEqual(await completeAt('members: [mona]\nabsences:\n  - login: mona\n    |'), ['from', 'to']);
+    assert.deepEqual(await completeAt('members: [mona]\nabsences: [{ login: mona, | }]'), ['from', 'to']);
+    assert.deepEqual(await completeAt('members: [mona]\ncompact:\n  |'), ['respondToBlockersWithinHours', 'agreements']);
+    assert.deepEqual(await completeAt('members: [mona]\nblocked:\n  |'), ['category']);
+    assert.deepEqual(await completeAt('members: [mona]\npairing: {|}'), ['weeklyTargetMinutes']);
+  });
+
+  it('completes values the schema allows: choices, time zones and defaults', async () => {
+    assert.deepEqual(await completeAt('members: [mona]\nrotation:\n  cadence: |'), ['daily', 'weekly', 'sprint']);
+    assert.deepEqual(await completeAt('members: [mona]\nrotation: { cadence: w| }'), ['daily', 'weekly', 'sprint']);
+    const zones = await completeAt('members: [mona]\ntimeZone: Europe/Be|');
+    assert.ok(zones.includes('Europe/Berlin') && zones.includes('UTC') && zones.includes('America/New_York'), `${zones.length} zones`);
+    assert.ok(zones.length > 300);
+    assert.deepEqual(await completeAt('members: [mona]\npairing:\n  weeklyTargetMinutes: |'), ['120']);
+  });
+
+  it('completes logins in every style of the README: flow and block lists, flow and block absences', async () => {
+    await server.setContributors(['mona', 'sam', 'octocat']);
+    assert.deepEqual(await completeAt('members: [mona, |]'), ['sam', 'octocat']);
+    assert.deepEqual(await completeAt('members: [\n  mona,\n  s|\n]'), ['sam', 'octocat']);
+    assert.deepEqual(await completeAt('members:\n  - mona\n  - |'), ['sam', 'octocat']);
+    assert.deepEqual(await completeAt('members:\n- mona\n- o|'), ['sam', 'octocat']);
+    assert.deepEqual(await completeAt('members: [mona, sam]\nabsences:\n  - { login: |, from: 2026-12-21, to: 2027-01-01 }'), ['mona', 'sam', 'octocat']);
+    assert.deepEqual(await completeAt('members: [mona, sam]\nabsences:\n  - login: s|'), ['mona', 'sam', 'octocat']);
+    assert.deepEqual(await completeAt('members: [mona, sam]\nabsences: [{ login: mona, from: 2026-01-01, to: 2026-01-02 }, { login: |'), ['mona', 'sam', 'octocat']);
+  });
+
+  it('marks team members apart from other contributors in absences', async () => {
+    await server.setContributors(['mona', 'octocat']);
+    const uri = await server.open(`detail${++n}/.github/team-support.yml`, 'members: [mona]\nabsences:\n  - login: \n', 'yaml');
+    const items = (await server.completion(uri, { line: 2, character: 11 })) ?? [];
+    assert.deepEqual(items.map((c) => [c.label, c.detail]), [['mona', 'team member'], ['octocat', 'contributor']]);
+  });
+
+  it(`lists at most 20 problems, then one "and N more" where the next one is`, async () => {
+    const members = Array.from({ length: 10_000 }, (_, i) => `  - "bad login ${i}"`).join('\n');
+    const d = await diagnose(`members:\n${members}\n`);
+    assert.equal(d.length, 21);
+    assert.ok(d.slice(0, 20).every((x) => x.severity === 1));
+    assert.equal(text(d[20]), 'and 9980 more problems from here on, shown once the ones above are fixed');
+    assert.equal(d[20]?.range.start.line, 21);
+  });
+
+  it('checks once typing pauses, not on every keystroke', async () => {
+    const path = `typing${++n}/.github/team-support.yml`;
+    const uri = server.uri(path);
+    const published: Diagnostic[][] = [];
+    const first = server.nextDiagnostics(uri);
+    await server.open(path, 'members: [mona]\n', 'yaml');
+    assert.deepEqual(await first, []);
+    const settled = server.nextDiagnostics(uri).then((d) => published.push(d));
+    for (const partial of ['members: [mona, m', 'members: [mona, mo', 'members: [mona, mon', 'members: [mona, mona]\n']) await server.change(uri, partial);
+    await settled;
+    assert.equal(published.length, 1);
+    assert.equal(text(published[0]?.[0]), 'members › item 2: @mona is listed twice', 'the last text, checked once');
+  });
+
+  it('answers for configs that overflow yaml: deep nesting, alias bombs, random bytes', async () => {
+    for (const bad of [`members: ${'['.repeat(30_000)}`, `members:\n${'- '.repeat(16_000)}`, 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', '\u0000\uffff{[:-', ': : :']) {
+      const d = await diagnose(bad);
+      assert.ok(d.length >= 1 && d.length <= 21, JSON.stringify(d));
+      const uri = server.uri(`project${n}/.github/team-support.yml`);
+      await server.completion(uri, { line: 0, character: Math.min(5, bad.length) });
+      await server.hover(uri, { line: 0, character: 1 });
+    }
   });
 });

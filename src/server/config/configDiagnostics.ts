@@ -1,14 +1,17 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { formatProblem, parseTeamConfig } from '../../team/parseTeamConfig';
+import { findTooDeepNesting } from '../../team/configNesting';
+import { parseTeamConfig, problemText } from '../../team/parseTeamConfig';
+import { plainYamlMessage } from '../../team/yamlProblemText';
 
 /**
  * Problems in `.github/team-support.yml` as diagnostics: the same problems (and wording) the
  * extension reports for the config (`parseTeamConfig`: YAML syntax errors where the parser found
  * them, schema problems on the yaml node their path names, unknown keys on the key), narrowed to
  * one line where a range would cover a whole block. Offsets are UTF-16 code units, like LSP's.
+ * At most `MAX_SHOWN_PROBLEMS` are listed, then one "and N more" where the next one is.
  */
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'information';
 
 export interface ConfigProblem {
   readonly start: number;
@@ -17,19 +20,29 @@ export interface ConfigProblem {
   readonly severity: Severity;
 }
 
+/** The text as a yaml document for hover and completion; a document yaml can't build is empty. */
 export function parseConfigText(text: string): Document.Parsed {
-  return parseDocument(text, { prettyErrors: false, lineCounter: new LineCounter() });
+  try {
+    if (!findTooDeepNesting(text)) return parseDocument(text, { prettyErrors: false, lineCounter: new LineCounter() });
+  } catch {
+    // Reported by the diagnostics; hover and completion work on what they can read.
+  }
+  return parseDocument('');
 }
 
 export function configProblems(text: string): ConfigProblem[] {
   const parsed = parseTeamConfig(text);
   const problems: ConfigProblem[] = parsed.problems.map((p) => {
     const [start, end] = onOneLine(text, p.range[0], p.range[1]);
-    // The path names the field in the Problems panel; a syntax error's line is already the range.
-    return { start, end, message: p.path.length > 0 ? formatProblem(p) : p.message, severity: 'error' };
+    return { start, end, message: problemText(p), severity: 'error' };
   });
-  for (const w of parsed.document.warnings) {
-    problems.push({ start: w.pos[0], end: w.pos[1], message: w.message.replace(/\s+/g, ' ').trim(), severity: 'warning' });
+  for (const w of parsed.document.warnings.slice(0, 5)) {
+    problems.push({ start: w.pos[0], end: w.pos[1], message: plainYamlMessage(w.message), severity: 'warning' });
+  }
+  if (parsed.more) {
+    const [start, end] = onOneLine(text, parsed.more.range[0], parsed.more.range[1]);
+    const count = parsed.more.count;
+    problems.push({ start, end, message: `and ${count} more ${count === 1 ? 'problem' : 'problems'} from here on, shown once the ones above are fixed`, severity: 'information' });
   }
   return problems.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,19 +1,11 @@
 import { isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import { teamConfigJsonSchema } from '../../team/configJsonSchema';
+import { schemasAt, type JsonSchemaNode } from './schemaAt';
 
 /**
  * Hover help for the keys of `.github/team-support.yml`, from the schema's `.describe()` texts
  * (via its JSON Schema, so defaults and allowed values come along).
  */
-
-interface JsonSchemaNode {
-  readonly description?: string;
-  readonly default?: unknown;
-  readonly enum?: readonly unknown[];
-  readonly type?: string;
-  readonly properties?: Readonly<Record<string, JsonSchemaNode>>;
-  readonly items?: JsonSchemaNode;
-}
 
 export interface KeyHelp {
   readonly start: number;
@@ -23,16 +15,13 @@ export interface KeyHelp {
 
 export class ConfigHelp {
   // The same JSON Schema the yaml extension validates with (generated from the zod schema).
-  private readonly root: JsonSchemaNode = teamConfigJsonSchema();
+  private readonly root = teamConfigJsonSchema() as JsonSchemaNode;
 
   /** Help for the key at `offset`, if the offset is on a known key. */
   keyAt(doc: Document.Parsed, offset: number): KeyHelp | undefined {
     const found = findKey(doc.contents, offset, []);
     if (!found) return undefined;
-    let schema: JsonSchemaNode | undefined = this.root;
-    for (const segment of found.path) {
-      schema = typeof segment === 'number' ? schema?.items : schema?.properties?.[segment];
-    }
+    const schema = schemasAt(this.root, found.path).find((s) => s.description);
     if (!schema?.description) return undefined;
     const key = found.path[found.path.length - 1];
     const lines = [`**${String(key)}**`, '', schema.description];
