@@ -7,6 +7,7 @@ import { integrationEntry, repoRoot, requireBuilt, resultsDir } from './paths';
 
 /** The extension folder under test: the repo, or TEAM_SUPPORT_EXTENSION_PATH (e.g. an unpacked .vsix). */
 const extensionPath = process.env.TEAM_SUPPORT_EXTENSION_PATH ?? repoRoot;
+import { runPackagedChecks } from './packagedChecks';
 import { startTestBed } from './testBed';
 import { runSuiteInWorkbench, TimeoutError } from './workbench';
 import { runChecks, signedOutChecks, type CheckResult } from './workbenchChecks';
@@ -71,6 +72,11 @@ async function main(): Promise<number> {
     await checkBrowser.page.goto(bed.server.workbenchUrl({ folder: bed.workspace.path, extensionDevelopmentPath: extensionPath }));
     checks = await runChecks(checkBrowser.page, signedOutChecks, resultsDir, (l) => console.log(l));
     await checkBrowser.close();
+
+    // 3. The packaged .vsix installed in a VS Code server of its own, opened without a development extension.
+    console.log('\n  Packaged extension (.vsix)');
+    await bed.server.stop();
+    checks.push(...(await runPackagedChecks(bed, cleanup, (l) => console.log(l))));
   } catch (error) {
     if (error instanceof TimeoutError) console.error(`\n${error.message}`);
     else console.error(`\nThe integration harness failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
