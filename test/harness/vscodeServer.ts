@@ -18,8 +18,6 @@ export interface VsCodeServerOptions {
   readonly extensions?: readonly string[];
   /** Packaged extensions installed before start with the server's own `--install-extension`, as a user would. */
   readonly vsix?: readonly string[];
-  /** More server arguments, e.g. the benchmark's `--disable-extension <id>` for built-in extensions. */
-  readonly args?: readonly string[];
   /** Fixed port (npm start); default: a free one chosen by the OS. */
   readonly port?: number;
   /** Print the server's output (default: only on failure). */
@@ -84,7 +82,6 @@ export async function startVsCodeServer(opts: VsCodeServerOptions = {}): Promise
     '--server-data-dir', dirs.serverData,
     '--extensions-dir', dirs.extensions,
     '--log', 'info',
-    ...(opts.args ?? []),
   ];
   // detached: own process group, so stop() also ends the extension host, the file watcher and the language server.
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
