@@ -28,7 +28,7 @@ const resultsFile = join(repoRoot, 'bench', 'results.json');
 const BUILTIN_ID = 'vscode.configuration-editing';
 const TEAM_SUPPORT_ID = 'team-support.team-support';
 const EMPTY_ID = 'team-support-bench.empty-extension';
-/** Activation windows: rounds of one window per target until this budget is spent (at least 3 rounds, at most 15). */
+/** Activation windows: rounds of one window per target until this budget is spent (at least 2 rounds, at most 15). */
 const ACTIVATION_SECONDS = Number(process.env.TEAM_SUPPORT_BENCH_ACTIVATION_SECONDS ?? 100);
 
 const verbose = process.env.TEAM_SUPPORT_VERBOSE === '1';
@@ -81,6 +81,8 @@ async function runWindow(browser: Chromium, url: string, timeoutMs: number): Pro
   const context = await browser.browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
+    // On a loaded machine the workbench can take longer than Playwright's default 30 s to load.
+    page.setDefaultNavigationTimeout(timeoutMs);
     const run = await runSuiteInWorkbench({
       page,
       url,
@@ -123,9 +125,10 @@ async function measureInVsCode(bed: TestBed, cleanup: Cleanup, outDir: string): 
         writeFileSync(join(outDir, 'target.json'), JSON.stringify({ kind: target.kind, id: target.id }));
         const url = bed.server.workbenchUrl({ folder: bed.workspace.path, extensionDevelopmentPath: target.devPath, extensionTestsPath: activationEntry });
         const started = Date.now();
-        const code = await runWindow(browser, url, 120_000);
+        // One window failing (e.g. a page load timing out) loses its sample, not the rest of the run.
+        const code = await runWindow(browser, url, 120_000).catch((e: unknown) => errorText(e));
         console.log(`  activation window ${round + 1}.${i + 1} (${target.kind}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        if (code !== 0) errors.activation = `activation window for ${target.id} (round ${round + 1}) exited with ${code}`;
+        if (code !== 0) errors.activation = `activation window for ${target.id} (round ${round + 1}) failed: ${String(code)}`;
       }
     }
     // 2. Sidebar: requests, cost, refresh times, heap — the real extension as installed from the repo.
