@@ -2,14 +2,24 @@
 // No vscode import: both sides bundle this module.
 import { z } from 'zod';
 
-export const activationSampleSchema = z.object({
-  /** load + activate: what VS Code's activation of the extension costs. */
-  teamSupportMs: z.number(),
-  emptyMs: z.number(),
+/** Which extension an activation window measures (bench/run.ts writes it before opening the window). */
+export const activationTargetSchema = z.object({
+  kind: z.enum(['teamSupport', 'empty', 'builtin']),
+  id: z.string(),
+});
+export type ActivationTarget = z.infer<typeof activationTargetSchema>;
+
+export const activationSampleSchema = activationTargetSchema.extend({
+  /** Loading the main module plus `activate()`: CPU time of the extension host process, and wall-clock time. */
+  cpuMs: z.number(),
+  wallMs: z.number(),
   /** Of which loading (require) the main module. */
-  teamSupportLoadMs: z.number(),
-  emptyLoadMs: z.number(),
-  order: z.string(),
+  loadCpuMs: z.number(),
+  loadWallMs: z.number(),
+  /** Whether the host had settled (under 3 ms of CPU in 100 ms) before the measurement. */
+  quiet: z.boolean(),
+  /** Other extensions that became active during the measurement (should be none). */
+  othersActive: z.array(z.string()),
 });
 export type ActivationSample = z.infer<typeof activationSampleSchema>;
 

@@ -3,6 +3,7 @@
 // Builds nothing: `npm test` builds first. The last line is `N passed, N failed` (CI reads it).
 import { launchChromium } from './chromium';
 import { Cleanup } from './cleanup';
+import { runPackagedChecks } from './packagedChecks';
 import { integrationEntry, repoRoot, requireBuilt, resultsDir } from './paths';
 
 /** The extension folder under test: the repo, or TEAM_SUPPORT_EXTENSION_PATH (e.g. an unpacked .vsix). */
@@ -90,6 +91,12 @@ async function main(): Promise<number> {
     await signedInBrowser.page.goto(signedIn.workbenchUrl({ folder: workspace.path, extensionDevelopmentPath: extensionPath }));
     checks.push(...(await runChecks(signedInBrowser.page, signedInChecks(bed.sandboxUrl), resultsDir, (l) => console.log(l))));
     await signedInBrowser.close();
+    await signedIn.stop();
+
+    // 4. The packaged .vsix installed in a VS Code server of its own, opened without a development extension.
+    console.log('\n  Packaged extension (.vsix)');
+    await bed.server.stop();
+    checks.push(...(await runPackagedChecks(bed, cleanup, (l) => console.log(l))));
   } catch (error) {
     if (error instanceof TimeoutError) console.error(`\n${error.message}`);
     else console.error(`\nThe integration harness failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

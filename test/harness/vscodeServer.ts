@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killGroupOnExit } from './cleanup';
 import { ensureCodeServer } from './codeServerInstall';
+import { runToEnd } from './runToEnd';
 
 export interface VsCodeServerOptions {
   /** Extra environment for the server; the extension host it forks inherits it. */
@@ -15,6 +16,8 @@ export interface VsCodeServerOptions {
   readonly machineSettings?: Record<string, unknown>;
   /** Extension folders installed (copied into the extensions dir) before start, e.g. the benchmark's empty baseline. */
   readonly extensions?: readonly string[];
+  /** Packaged extensions installed before start with the server's own `--install-extension`, as a user would. */
+  readonly vsix?: readonly string[];
   /** Fixed port (npm start); default: a free one chosen by the OS. */
   readonly port?: number;
   /** Print the server's output (default: only on failure). */
@@ -49,6 +52,13 @@ export async function startVsCodeServer(opts: VsCodeServerOptions = {}): Promise
   for (const folder of opts.extensions ?? []) {
     const m = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     cpSync(folder, join(dirs.extensions, `${m.publisher}.${m.name}-${m.version}`), { recursive: true });
+  }
+  // After the copies: the install writes extensions.json, which then lists the copied folders too.
+  for (const vsix of opts.vsix ?? []) {
+    await installVsix(install.vscodeRoot, vsix, dirs).catch((error: unknown) => {
+      rmSync(root, { recursive: true, force: true });
+      throw error;
+    });
   }
 
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -134,6 +144,20 @@ export async function startVsCodeServer(opts: VsCodeServerOptions = {}): Promise
       return stopped;
     },
   };
+}
+
+/** `server-main.js --install-extension`: the server's CLI, into the same folders the server then runs with. */
+async function installVsix(vscodeRoot: string, vsix: string, dirs: { userData: string; serverData: string; extensions: string }): Promise<void> {
+  const args = [
+    join(vscodeRoot, 'out', 'server-main.js'),
+    '--accept-server-license-terms',
+    '--user-data-dir', dirs.userData,
+    '--server-data-dir', dirs.serverData,
+    '--extensions-dir', dirs.extensions,
+    '--install-extension', vsix,
+  ];
+  const { code, output } = await runToEnd(process.execPath, args);
+  if (code !== 0 || !/successfully installed/i.test(output)) throw new Error(`Installing ${vsix} failed (exit ${String(code)}):\n${output}`);
 }
 
 /** SIGTERM the whole process group, SIGKILL after 5 s. */

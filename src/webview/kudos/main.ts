@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   hostMessageSchema,
   surfaceSchema,
@@ -194,6 +195,6 @@ export function summarize(model: KudosViewModel): RenderedSummary {
 
 const root = document.getElementById('app');
 if (root) {
-  const surface = surfaceSchema.catch('view').parse(root.dataset['surface']);
+  const surface = z.catch(surfaceSchema, 'view').parse(root.dataset['surface']);
   new KudosApp(acquireVsCodeApi(), root, surface);
 }
