@@ -25,8 +25,8 @@ const activationEntry = join(benchDist, 'activationInHost.js');
 const emptyExtension = join(repoRoot, 'bench', 'fixtures', 'empty-extension');
 const warmupExtension = join(repoRoot, 'bench', 'fixtures', 'warmup-extension');
 const resultsFile = join(repoRoot, 'bench', 'results.json');
-/** The built-in extension measured beside Team Support: in-process only (no language server), activated by JSON files. */
-const BUILTIN_ID = 'vscode.configuration-editing';
+/** The built-in extension measured beside Team Support: in-process, activated only by PHP files (configuration-editing also activated for other reasons). */
+const BUILTIN_ID = 'vscode.php-language-features';
 const TEAM_SUPPORT_ID = 'team-support.team-support';
 const EMPTY_ID = 'team-support-bench.empty-extension';
 /** Activation windows: rounds of one window per target until this budget is spent (at least 2 rounds, at most 15). */

@@ -79,7 +79,9 @@ export async function runPackagedChecks(bed: TestBed, cleanup: Cleanup, log: (li
   const browser = await launchChromium();
   cleanup.add(() => browser.close());
   try {
-    // No extensionDevelopmentPath and no extensionTestsPath: the workbench a user opens.
+    // No extensionDevelopmentPath and no extensionTestsPath: the workbench a user opens. A loaded CI
+    // machine can take longer than Playwright's default 30 s to load it.
+    browser.page.setDefaultNavigationTimeout(120_000);
     await browser.page.goto(installed.workbenchUrl({ folder: bed.workspace.path }));
     return [{ title }, ...(await runChecks(browser.page, packagedChecks, resultsDir, log))];
   } finally {
