@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import type { ContextKeys } from './contextKeys';
 import type { DisposableStore } from './lifecycle';
 import type { GitHubSession, RepositoryService, SidebarStore, TeamConfigService } from './services';
@@ -18,4 +19,6 @@ export interface Ctx {
   readonly repositories: RepositoryService;
   readonly team: TeamConfigService;
   readonly sidebar: SidebarStore;
+  /** Shows every GitHub error: one localized catalog, one fixing action per kind. */
+  readonly errors: GitHubErrorPresenter;
 }
