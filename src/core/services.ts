@@ -79,4 +79,6 @@ export interface SidebarStore {
   setPartnerResolver(resolver: PartnerResolver | undefined): void;
   /** Refresh now (coalesces with a refresh already running). */
   refresh(): Promise<void>;
+  /** When the next background refresh is due (ms since epoch): not before a rate limit's reset. */
+  readonly nextRefreshAt: number;
 }

@@ -89,6 +89,10 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
     void this.scheduler.start();
   }
 
+  get nextRefreshAt(): number {
+    return this.scheduler.dueAt();
+  }
+
   /** The cross-check feature plugs in who the partner and checker are (see `PartnerResolver`). */
   setPartnerResolver(resolver: PartnerResolver | undefined): void {
     this.partnerResolver = resolver;
