@@ -126,10 +126,15 @@ export function asGitHubError(error: unknown): GitHubError {
 }
 
 export class GitHubErrorPresenter extends Disposable {
-  private readonly open = new Set<string>();
+  private readonly open = new Map<string, ShownGitHubError>();
   private readonly shown = this._register(new vscode.EventEmitter<ShownGitHubError>());
   /** Fires as each notification is shown, with its text and action titles. */
   readonly onDidShow = this.shown.event;
+
+  /** The notifications open now (a repeat of one of them is not stacked). */
+  get showing(): readonly ShownGitHubError[] {
+    return [...this.open.values()];
+  }
 
   /** The catalog's message for `error` (views and webviews show it in place). */
   message(error: unknown): string {
@@ -142,13 +147,14 @@ export class GitHubErrorPresenter extends Disposable {
     if (gh.kind === 'aborted') return;
     const text = options.context ? `${options.context} ${gitHubErrorMessage(gh)}` : gitHubErrorMessage(gh);
     if (this.open.has(text)) return;
-    this.open.add(text);
+    const actions = actionsFor(gh, options);
+    const entry: ShownGitHubError = { kind: gh.kind, text, actions: actions.map((a) => a.title) };
+    this.open.set(text, entry);
     try {
-      const actions = actionsFor(gh, options);
       const severe = gh.kind === 'serverError' || gh.kind === 'invalidResponse';
       const show = severe ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-      const shown = show(text, ...actions.map((a) => a.title));
-      this.shown.fire({ kind: gh.kind, text, actions: actions.map((a) => a.title) });
+      const shown = show(text, ...entry.actions);
+      this.shown.fire(entry);
       const picked = await shown;
       await actions.find((a) => a.title === picked)?.run();
     } finally {
