@@ -9,6 +9,7 @@ import { Settings } from './core/settings';
 import { SwitchableClock } from './core/switchableClock';
 import { registerCrossCheck } from './crosscheck/registerCrossCheck';
 import { createGitHubSession } from './github/session';
+import { GitHubErrorPresenter } from './github/showGitHubError';
 import { registerKudos } from './kudos/registerKudos';
 import { registerPairing } from './pairing/registerPairing';
 import { createRepositoryService } from './repository/repositoryService';
@@ -39,7 +40,8 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   const settings = new Settings(log);
   const contextKeys = new ContextKeys();
   const clock = new SwitchableClock();
-  const base = { extension, log, settings, contextKeys, clock, disposables };
+  const errors = disposables.add(new GitHubErrorPresenter());
+  const base = { extension, log, settings, contextKeys, clock, disposables, errors };
 
   const session = disposables.add(createGitHubSession(base));
   const repositories = disposables.add(createRepositoryService({ ...base, session }));

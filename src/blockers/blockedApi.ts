@@ -7,6 +7,7 @@ import discussionCommentsDocument from './discussionComments.graphql';
 import markAnswerDocument from './markAnswer.graphql';
 import { hasMarker } from './marker';
 import recentBlockersDocument from './recentBlockers.graphql';
+import { hasReplyKey } from './replyMarker';
 
 /**
  * The #Blocked calls, through the gateway. Posting passes `findApplied`: when a post may have
@@ -91,9 +92,10 @@ export async function findPostedBlocker(
   return hit ? { id: hit.id, number: hit.number, url: hit.url } : undefined;
 }
 
+/** Posts a reply whose body carries the reply marker with `key` (see replyMarker.ts), found again on retry. */
 export async function addReply(
   gateway: GitHubGateway,
-  args: { discussionId: string; body: string; draftId: string; signal?: AbortSignal },
+  args: { discussionId: string; body: string; key: string; signal?: AbortSignal },
 ): Promise<{ id: string; url: string }> {
   const result = await gateway.mutate({
     document: addCommentDocument,
@@ -102,7 +104,7 @@ export async function addReply(
     ...(args.signal ? { signal: args.signal } : {}),
     findApplied: async (signal) => {
       const comments = await listComments(gateway, args.discussionId, signal);
-      const hit = comments.find((c) => hasMarker(c.body, args.draftId));
+      const hit = comments.find((c) => hasReplyKey(c.body, args.key));
       return hit ? { addDiscussionComment: { comment: { id: hit.id, url: hit.url } } } : undefined;
     },
   });

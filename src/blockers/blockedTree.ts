@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
-import { gitHubErrorMessage } from '../github/showGitHubError';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
 import type { Anchor } from './marker';
 import type { DraftStore } from './draftStore';
@@ -92,7 +91,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     const sidebar = this.ctx.sidebar;
     // Signed out: the view's welcome content says so, with the sign-in button.
     if (sidebar.error && sidebar.error.kind !== 'notSignedIn') {
-      const text = gitHubErrorMessage(sidebar.error);
+      const text = this.ctx.errors.message(sidebar.error);
       return sidebar.snapshot ? vscode.l10n.t('Showing earlier data: {0}', text) : text;
     }
     if (sidebar.stale) return vscode.l10n.t('Showing earlier data; refreshing…');

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
-import { showGitHubError } from '../github/showGitHubError';
 import { addReply, closeResolved, listComments, markAnswer } from './blockedApi';
 import type { BlockedNode, BlockedTree } from './blockedTree';
 import type { BlockerRow } from './blockerRows';
 import { DraftStore } from './draftStore';
 import { type Anchor, formatMarker, stripMarkers } from './marker';
+import { formatReplyMarker, newReplyKey } from './replyMarker';
 import { promptTexts } from './postDraft';
 import { safeLabel } from './safeText';
 import { formatAge } from './sla';
@@ -62,20 +62,27 @@ export class BlockerActions {
     const gateway = await this.ctx.session.ensureSignedIn();
     if (!gateway) return undefined;
     const me = gateway.login ?? this.ctx.session.login ?? '';
-    const id = DraftStore.newId();
+    if (row.pickedUpBy !== undefined && row.pickedUpBy.toLowerCase() === me.toLowerCase()) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('You already picked up "{0}".', row.title));
+      return undefined;
+    }
     const text = row.mine
       ? vscode.l10n.t("I'm on it myself for now.")
-      : vscode.l10n.t("@{0} I'm on it: I'm looking at this now and will get back to you here. (@{1})", row.author, me);
+      : vscode.l10n.t("@{0} I'm on it: I'm looking at this now and will get back to you here.", row.author);
+    // The pick-up marker is what every teammate's Blocked view reads ("picked up by @me").
+    const key = newReplyKey();
     try {
       const posted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Telling @{0}…', row.author) }, () =>
-        addReply(gateway, { discussionId: row.id, body: `${text}\n\n${formatMarker({ id })}\n`, draftId: id }),
+        addReply(gateway, { discussionId: row.id, body: `${text}\n\n${formatReplyMarker({ kind: 'pickup', key })}\n`, key }),
       );
-      void vscode.window.showInformationMessage(vscode.l10n.t('@{0} knows you picked up "{1}".', row.author, row.title));
       await this.ctx.sidebar.refresh();
+      void vscode.window.showInformationMessage(
+        row.mine ? vscode.l10n.t('The team sees that you are on "{0}" yourself.', row.title) : vscode.l10n.t('@{0} knows you picked up "{1}".', row.author, row.title),
+      );
       return posted.url;
     } catch (error) {
       this.ctx.log.error(`Picking up ${row.id} failed: ${String(error)}`);
-      void showGitHubError(error, { context: vscode.l10n.t('Could not tell the team you picked it up.'), retry: () => this.pickUp(row.id) });
+      void this.ctx.errors.show(error, { context: vscode.l10n.t('Could not tell the team you picked it up.'), retry: () => this.pickUp(row.id) });
       return undefined;
     }
   }
@@ -115,7 +122,7 @@ export class BlockerActions {
       return true;
     } catch (error) {
       this.ctx.log.error(`Resolving ${row.id} failed: ${String(error)}`);
-      void showGitHubError(error, { context: vscode.l10n.t('Could not mark it resolved.'), retry: () => this.resolve(row.id, options) });
+      void this.ctx.errors.show(error, { context: vscode.l10n.t('Could not mark it resolved.'), retry: () => this.resolve(row.id, options) });
       return false;
     }
   }

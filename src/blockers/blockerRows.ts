@@ -1,6 +1,7 @@
 import type { Blocker, SidebarSnapshot } from '../sidebar/snapshotSchema';
 import { englishTranslate, type Translate } from './draftContent';
 import { type Anchor, parseMarker, stripMarkers } from './marker';
+import { isPickUp } from './replyMarker';
 import { safeLabel } from './safeText';
 import { formatAge, type SlaState, slaState } from './sla';
 
@@ -34,8 +35,14 @@ export interface BlockerRow {
   /** Body without the marker, as untrusted text for the tooltip. */
   readonly body: string;
   readonly replyCount: number;
+  /** The last few replies (the snapshot holds more, read for pick-ups). */
   readonly replies: readonly ReplyRow[];
+  /** Who said "I'm on it" most recently (a reply with the pick-up marker), from GitHub's data. */
+  readonly pickedUpBy: string | undefined;
 }
+
+/** How many of the latest replies a blocker row lists. */
+export const SHOWN_REPLIES = 3;
 
 export interface RowsInput {
   readonly snapshot: SidebarSnapshot | undefined;
@@ -75,6 +82,9 @@ function toRow(b: Blocker, viewer: string | undefined, now: number, withinHours:
   const count = b.comments.totalCount;
   const replies = count === 1 ? t('1 reply') : t('{0} replies', count);
   const age = formatAge(now - Date.parse(b.createdAt));
+  const comments = b.comments.nodes.filter((c) => c !== null);
+  const pickUp = pickedUpBy(b);
+  const picked = pickUp === undefined ? '' : ` · ${t('picked up by @{0}', pickUp)}`;
   return {
     id: b.id,
     number: b.number,
@@ -82,15 +92,16 @@ function toRow(b: Blocker, viewer: string | undefined, now: number, withinHours:
     title: safeLabel(b.title) || t('(untitled)'),
     author,
     avatarUrl: b.author?.avatarUrl,
-    description: `@${author} · ${age} · ${replies}`,
+    description: `@${author} · ${age} · ${replies}${picked}`,
     sla: slaState(b, now, withinHours),
     mine,
     contextValue: mine ? 'blocker.mine' : 'blocker',
     anchor: parseMarker(b.body)?.anchor,
     body: stripMarkers(b.body).trim(),
     replyCount: count,
-    replies: b.comments.nodes
-      .filter((c) => c !== null)
+    pickedUpBy: pickUp,
+    replies: comments
+      .slice(-SHOWN_REPLIES)
       .map((c) => ({
         id: c.id,
         author: safeLabel(c.author?.login ?? 'ghost', 39),
@@ -99,4 +110,14 @@ function toRow(b: Blocker, viewer: string | undefined, now: number, withinHours:
         url: c.url,
       })),
   };
+}
+
+/** The author of the latest pick-up among the blocker's fetched comments, label-safe. */
+export function pickedUpBy(b: Pick<Blocker, 'comments'>): string | undefined {
+  const comments = b.comments.nodes.filter((c) => c !== null);
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const c = comments[i];
+    if (c?.author && isPickUp(c.body)) return safeLabel(c.author.login, 39);
+  }
+  return undefined;
 }

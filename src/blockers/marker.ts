@@ -90,7 +90,7 @@ export function hasMarker(body: string, id: string): boolean {
   return false;
 }
 
-/** Removes every marker (a user may paste one; the canonical one is appended at post time). */
+/** Removes every request and reply marker (a user may paste one; the canonical one is appended at post time). */
 export function stripMarkers(body: string): string {
-  return body.replace(/\n?<!-- team-support:draft [^>]*-->\n?/g, '\n');
+  return body.replace(/\n?<!-- team-support:(?:draft|reply|pickup) [^>]*-->\n?/g, '\n');
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
-import { showGitHubError } from '../github/showGitHubError';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
 import { GITHUB_BODY_LIMIT, removePromptComments, splitDraft } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
-import { formatMarker, hasMarker, stripMarkers } from './marker';
+import { formatMarker, stripMarkers } from './marker';
+import { formatReplyMarker, hasReplyKey, replyKeyFor } from './replyMarker';
 import { loadBundle } from '../core/lazyBundle';
 import { redact } from './redactionText';
 import type * as SecretScanner from './secretScannerModule';
@@ -78,7 +78,10 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     keep = chosen;
   }
   const redactedTitle = meta.kind === 'blocker' ? redact(title, await scanSecrets(title)) : '';
-  const marker = formatMarker({ id, ...(meta.kind === 'blocker' && meta.anchor ? { anchor: meta.anchor } : {}) });
+  // A reply's marker carries a key derived from the draft, never the draft's own id.
+  const replyKey = replyKeyFor(id);
+  const marker =
+    meta.kind === 'blocker' ? formatMarker({ id, ...(meta.anchor ? { anchor: meta.anchor } : {}) }) : formatReplyMarker({ kind: 'reply', key: replyKey });
   const body = `${redact(text, findings, keep)}\n\n${marker}\n`;
   const length = codePointLength(body);
   if (length > GITHUB_BODY_LIMIT) {
@@ -116,8 +119,8 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
             const posted = earlier ?? (await createBlocker(gateway, { ...target, title: redactedTitle, body, draftId: id, signal: abort.signal }));
             result = { draftId: id, kind: 'blocker', url: posted.url, discussionId: posted.id, body };
           } else {
-            const earlier = firstAttempt ? undefined : (await listComments(gateway, meta.discussionId, abort.signal)).find((c) => hasMarker(c.body, id));
-            const posted = earlier ?? (await addReply(gateway, { discussionId: meta.discussionId, body, draftId: id, signal: abort.signal }));
+            const earlier = firstAttempt ? undefined : (await listComments(gateway, meta.discussionId, abort.signal)).find((c) => hasReplyKey(c.body, replyKey));
+            const posted = earlier ?? (await addReply(gateway, { discussionId: meta.discussionId, body, key: replyKey, signal: abort.signal }));
             result = { draftId: id, kind: 'reply', url: posted.url, discussionId: meta.discussionId, body };
           }
           await finish(store, meta, uri, result.url);
@@ -129,7 +132,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     );
   } catch (error) {
     ctx.log.error(`Posting draft ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
-    void showGitHubError(error, {
+    void ctx.errors.show(error, {
       context: vscode.l10n.t('Could not post. Your draft is kept.'),
       retry: () => vscode.commands.executeCommand('teamSupport.blocked.post', uri),
     });

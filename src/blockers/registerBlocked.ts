@@ -5,7 +5,7 @@ import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askComma
 import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
 import { DraftStore } from './draftStore';
-import { EMPTY_FIRST_REPLY_STATE, type FirstReplyState, firstReplies } from './firstReply';
+import { firstReplies, readFirstReplyState } from './firstReply';
 import { type PostOptions, type PostResult, postDraft } from './postDraft';
 import { safeLabel } from './safeText';
 
@@ -16,6 +16,8 @@ export interface BlockedFeature {
   readonly lenses: DraftLensProvider;
   /** Fires after a draft was posted and the sidebar refreshed. */
   readonly onDidPost: vscode.Event<PostResult>;
+  /** Fires with the text of each "replied to / picked up your blocker" notification as it is shown. */
+  readonly onDidNotifyAsker: vscode.Event<string>;
 }
 
 const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
@@ -89,31 +91,36 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   command('teamSupport.blocked.copyLink', (arg: BlockerArg) => actions.copyLink(arg));
   command('teamSupport.blocked.openLocation', (arg: BlockerArg) => actions.openLocation(arg));
 
-  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx)));
+  const notified = d.add(new vscode.EventEmitter<string>());
+  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notified)));
 
-  return { tree, drafts, lenses, onDidPost: posted.event };
+  return { tree, drafts, lenses, onDidPost: posted.event, onDidNotifyAsker: notified.event };
 }
 
-/** One dismissible notification when the first reply to one of my blockers arrives. */
-function notifyFirstReplies(ctx: Ctx): void {
+/** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up. */
+function notifyFirstReplies(ctx: Ctx, notified: vscode.EventEmitter<string>): void {
   const snapshot = ctx.sidebar.snapshot;
   if (!snapshot?.repository) return;
   const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);
-  const state = ctx.extension.globalState.get<FirstReplyState>(FIRST_REPLY_KEY) ?? EMPTY_FIRST_REPLY_STATE;
-  const valid = Array.isArray(state.waiting) && Array.isArray(state.notified) ? state : EMPTY_FIRST_REPLY_STATE;
-  const { announce, next } = firstReplies(blockers, snapshot.viewer.login, valid);
+  const state = readFirstReplyState(ctx.extension.globalState.get(FIRST_REPLY_KEY));
+  const { announce, next } = firstReplies(blockers, snapshot.viewer.login, state);
   void ctx.extension.globalState.update(FIRST_REPLY_KEY, next);
   if (announce.length === 0 || !ctx.settings.get('blocked.notifyOnFirstReply')) return;
   const first = announce[0];
   if (!first) return;
   const open = vscode.l10n.t('Open on GitHub');
   const show = vscode.l10n.t('Show in Sidebar');
+  const title = safeLabel(first.blocker.title, 80);
   const text =
-    announce.length === 1
-      ? vscode.l10n.t('Someone replied to your blocker "{0}".', safeLabel(first.title, 80))
-      : vscode.l10n.t('{0} of your blockers got their first reply.', announce.length);
+    announce.length > 1
+      ? vscode.l10n.t('{0} of your blockers have news: @{1} and others replied or picked them up.', announce.length, first.who)
+      : first.kind === 'pickup'
+        ? vscode.l10n.t('@{0} picked up your blocker "{1}".', first.who, title)
+        : vscode.l10n.t('@{0} replied to your blocker "{1}".', first.who, title);
+  notified.fire(text);
+  const url = first.blocker.url;
   void vscode.window.showInformationMessage(text, open, show).then(async (picked) => {
-    if (picked === open && /^https?:\/\//.test(first.url)) await vscode.env.openExternal(vscode.Uri.parse(first.url));
+    if (picked === open && /^https?:\/\//.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
     if (picked === show) await vscode.commands.executeCommand('teamSupport.blocked.focus');
   });
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import type { ContextKeys } from './contextKeys';
 import type { DisposableStore } from './lifecycle';
 import type { GitHubSession, RepositoryService, SidebarStore, TeamConfigService } from './services';
@@ -23,4 +24,6 @@ export interface Ctx {
    * then "signed out" or "no repository" only means "not known yet", and views say they are loading.
    */
   readonly loaded: Promise<void>;
+  /** Shows every GitHub error: one localized catalog, one fixing action per kind. */
+  readonly errors: GitHubErrorPresenter;
 }

@@ -86,4 +86,6 @@ export interface SidebarStore {
    * user just did (a reply, a resolve, a pick-up) may change other views too, like the Kudos counts.
    */
   readonly onDidRefreshOnRequest: vscode.Event<void>;
+  /** When the next background refresh is due (ms since epoch): not before a rate limit's reset. */
+  readonly nextRefreshAt: number;
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Ctx } from '../core/ctx';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway } from '../github/gateway';
-import { showGitHubError } from '../github/showGitHubError';
 import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
 import userDocument from './crossCheckUser.graphql';
 import reviewRequestsDocument from './pullRequestReviewRequests.graphql';
@@ -26,23 +25,31 @@ type Mutation = z.infer<typeof mutationSchema>;
 const hasRequest = (nodes: z.infer<typeof requestsSchema>['reviewRequests']['nodes'], login: string): boolean =>
   nodes.some((n) => n?.requestedReviewer?.login?.toLowerCase() === login.toLowerCase());
 
-/** Asks GitHub for `checker`'s review on `pr`; resolves once GitHub has the request. */
-export async function requestReview(gateway: GitHubGateway, pr: Pick<SidebarPullRequest, 'id' | 'number'>, checker: string): Promise<void> {
+/** Whether GitHub has an open review request for `checker` on `pr` now (another window may have asked). */
+async function isRequestedNow(gateway: GitHubGateway, pr: Pick<SidebarPullRequest, 'id'>, checker: string, signal?: AbortSignal): Promise<boolean> {
+  const now = await gateway.query({ document: reviewRequestsDocument, variables: { id: pr.id }, schema: nodeSchema, ...(signal ? { signal } : {}) });
+  const requests = now.node?.reviewRequests;
+  return requests !== undefined && hasRequest(requests.nodes, checker);
+}
+
+/**
+ * Asks GitHub for `checker`'s review on `pr`; resolves once GitHub has the request. A request that
+ * is already open is not sent again (GitHub would notify the checker a second time): `already`.
+ */
+export async function requestReview(gateway: GitHubGateway, pr: Pick<SidebarPullRequest, 'id' | 'number'>, checker: string): Promise<'requested' | 'already'> {
+  if (await isRequestedNow(gateway, pr, checker)) return 'already';
   const user = await gateway.query({ document: userDocument, variables: { login: checker }, schema: userSchema });
-  if (!user.user) throw new GitHubError('notFound', vscode.l10n.t('GitHub has no user @{0}. Check the team config.', checker));
+  if (!user.user) throw new GitHubError('notFound', `GitHub has no user @${checker}.`, { user: checker });
   const userId = user.user.id;
   await gateway.mutate({
     document: requestDocument,
     variables: { pullRequestId: pr.id, userIds: [userId] },
     schema: mutationSchema,
     // The request may have landed before the connection dropped: then it is in reviewRequests.
-    findApplied: async (signal): Promise<Mutation | undefined> => {
-      const now = await gateway.query({ document: reviewRequestsDocument, variables: { id: pr.id }, schema: nodeSchema, ...(signal ? { signal } : {}) });
-      const node = now.node;
-      if (!node?.reviewRequests || !hasRequest(node.reviewRequests.nodes, checker)) return undefined;
-      return { requestReviews: { pullRequest: { id: pr.id, number: pr.number, reviewRequests: node.reviewRequests } } };
-    },
+    findApplied: async (signal): Promise<Mutation | undefined> =>
+      (await isRequestedNow(gateway, pr, checker, signal)) ? { requestReviews: { pullRequest: { id: pr.id, number: pr.number, reviewRequests: { nodes: [] } } } } : undefined,
   });
+  return 'requested';
 }
 
 /** `teamSupport.crossCheck.requestMine`: on a tree item, a pull request, or (palette) a QuickPick of mine. */
@@ -71,15 +78,22 @@ export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined,
     if (!picked) return false;
     pr = picked.pr;
   }
-  const target = pr;
+  // The latest snapshot's copy of the pull request: a tree item may have been rendered before the request.
+  const target = ctx.sidebar.snapshot?.myPullRequests.nodes.find((p) => p.id === pr.id) ?? pr;
+  const already = (): boolean => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('@{0} is already asked to cross-check #{1}; GitHub has the request.', checker, target.number));
+    return false;
+  };
+  if (isReviewRequested(target, checker)) return already();
+  let outcome: 'requested' | 'already';
   try {
-    await vscode.window.withProgress(
+    outcome = await vscode.window.withProgress(
       { location: { viewId: 'teamSupport.today' }, title: vscode.l10n.t('Requesting a cross-check…') },
       () => requestReview(gateway, target, checker),
     );
   } catch (e) {
     ctx.log.warn(`Requesting @${checker}'s review on #${target.number} failed: ${e instanceof Error ? e.message : String(e)}`);
-    void showGitHubError(e, {
+    void ctx.errors.show(e, {
       context: vscode.l10n.t('Could not request the cross-check.'),
       retry: () => requestMyCrossCheck(ctx, checker, target),
     });
@@ -87,6 +101,7 @@ export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined,
   }
   // Show GitHub's state, not a local flag: the next snapshot has the request.
   await ctx.sidebar.refresh();
+  if (outcome === 'already') return already();
   void vscode.window.showInformationMessage(vscode.l10n.t('Asked @{0} to cross-check #{1}.', checker, target.number));
   return true;
 }

@@ -62,16 +62,18 @@ function fromGraphQLErrors(errors: readonly GraphQLErrorItem[], headers: Headers
   }
   const sso = ssoUrl(headers);
   if (sso !== undefined || errors.some((e) => /SAML/i.test(e.message ?? ''))) return ssoRequired(sso, context);
-  if (types.has('NOT_FOUND')) return new GitHubError('notFound', `${trimMessage(first)} Check the repository name and that your account can see it.`);
-  return new GitHubError('rejected', `GitHub rejected the request: ${trimMessage(first)}`);
+  if (types.has('NOT_FOUND')) {
+    return new GitHubError('notFound', `${trimMessage(first)} Check the repository name and that your account can see it.`, { githubMessage: trimMessage(first) });
+  }
+  return new GitHubError('rejected', `GitHub rejected the request: ${trimMessage(first)}`, { githubMessage: trimMessage(first) });
 }
 
 function fromHttpStatus(status: number, headers: Headers, response: Record<string, unknown>, context: MappingContext): GitHubError {
   const githubMessage = messageOf(response['data']);
   if (status === 401) {
     return context.hasToken
-      ? new GitHubError('badCredentials', 'GitHub did not accept your token (it may have expired or been revoked). Sign in again.')
-      : new GitHubError('notSignedIn', 'Sign in to GitHub to use Team Support.');
+      ? new GitHubError('badCredentials', 'GitHub did not accept your token (it may have expired or been revoked). Sign in again.', { status })
+      : new GitHubError('notSignedIn', 'Sign in to GitHub to use Team Support.', { status });
   }
   if (status === 403 || status === 429) {
     const sso = ssoUrl(headers);
@@ -79,31 +81,38 @@ function fromHttpStatus(status: number, headers: Headers, response: Record<strin
     if (status === 429 || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage)) return rateLimited(headers);
     const missing = missingRestScopes(headers);
     if (missing !== undefined) return missingScope(missing);
-    return new GitHubError('rejected', `GitHub refused the request: ${trimMessage(githubMessage) || 'forbidden'}`);
+    return new GitHubError('rejected', `GitHub refused the request: ${trimMessage(githubMessage) || 'forbidden'}`, {
+      status,
+      githubMessage: trimMessage(githubMessage) || 'forbidden',
+    });
   }
-  if (status === 404) return new GitHubError('notFound', 'GitHub could not find that. Check the repository name and that your account can see it.');
+  if (status === 404) return new GitHubError('notFound', 'GitHub could not find that. Check the repository name and that your account can see it.', { status });
   if (status >= 500) {
-    return new GitHubError('serverError', `GitHub had a problem (HTTP ${status}). Try again in a moment.`, { mayHaveApplied: context.mutation });
+    return new GitHubError('serverError', `GitHub had a problem (HTTP ${status}). Try again in a moment.`, { mayHaveApplied: context.mutation, status });
   }
-  return new GitHubError('rejected', `GitHub rejected the request: ${trimMessage(githubMessage) || `HTTP ${status}`}`);
+  return new GitHubError('rejected', `GitHub rejected the request: ${trimMessage(githubMessage) || `HTTP ${status}`}`, {
+    status,
+    githubMessage: trimMessage(githubMessage) || `HTTP ${status}`,
+  });
 }
 
 function fromNetworkError(error: unknown, context: MappingContext): GitHubError {
   const codes = causeChain(error);
   if (codes.some((c) => c === 'TimeoutError')) {
-    return new GitHubError('offline', 'GitHub did not answer in time. Check your connection and try again.', { mayHaveApplied: context.mutation });
+    return new GitHubError('offline', 'GitHub did not answer in time. Check your connection and try again.', { mayHaveApplied: context.mutation, reason: 'timeout' });
   }
   if (codes.some((c) => OFFLINE_CODES.has(c))) {
     // The connection was never made: nothing reached GitHub.
     return new GitHubError('offline', 'Cannot reach GitHub. Check your connection (or the teamSupport.github.apiUrl setting) and try again.', {
       mayHaveApplied: false,
+      reason: 'unreachable',
     });
   }
   const dropped = codes.some((c) => DROPPED_CODES.has(c)) || codes.some((c) => /fetch failed|other side closed|socket hang up|terminated/i.test(c));
   if (dropped) {
-    return new GitHubError('offline', 'The connection to GitHub dropped. Check your connection and try again.', { mayHaveApplied: context.mutation });
+    return new GitHubError('offline', 'The connection to GitHub dropped. Check your connection and try again.', { mayHaveApplied: context.mutation, reason: 'dropped' });
   }
-  return new GitHubError('serverError', 'Talking to GitHub failed unexpectedly. The log has the details.', { mayHaveApplied: context.mutation });
+  return new GitHubError('serverError', 'Talking to GitHub failed unexpectedly. The log has the details.', { mayHaveApplied: context.mutation, reason: 'unexpected' });
 }
 
 function rateLimited(headers: Headers): GitHubError {

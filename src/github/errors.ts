@@ -1,6 +1,7 @@
 /**
- * What can go wrong talking to GitHub, as the user should hear it. The gateway turns every
- * failure into one of these kinds; views and commands show `message` and offer the action.
+ * What can go wrong talking to GitHub. The gateway turns every failure into one of these kinds,
+ * with the facts in `details`; `message` is English for the log. What the user reads comes from
+ * the presenter's one localized catalog (showGitHubError.ts), with the kind's one fixing action.
  */
 export type GitHubErrorKind =
   | 'notSignedIn'
@@ -30,6 +31,18 @@ export class GitHubError extends Error {
       scopes?: string[];
       /** Whether a mutation may have reached GitHub before the failure. */
       mayHaveApplied?: boolean;
+      /** The HTTP status GitHub answered with. */
+      status?: number;
+      /** GitHub's own words (one line, capped), for `rejected` and `notFound`. */
+      githubMessage?: string;
+      /** Which variant of the kind, so the presenter's catalog can say it precisely. */
+      reason?: 'timeout' | 'unreachable' | 'dropped' | 'unexpected' | 'emptyToken' | 'noProvider';
+      /** The repository (`owner/name`), category or user the error is about. */
+      repo?: string;
+      category?: string;
+      user?: string;
+      /** The API address (for `noProvider`). */
+      apiUrl?: string;
     } = {},
   ) {
     super(message);

@@ -26,6 +26,11 @@ export interface OctokitGatewayOptions {
   readonly timeoutMs?: number;
   /** For tests: another fetch. */
   readonly fetch?: typeof fetch;
+  /**
+   * Called when GitHub rejects the token (401) on any call: the one place the session learns that
+   * a sign-in stopped working mid-session (like the PR extension's loggingOctokit auth hook).
+   */
+  readonly onBadCredentials?: () => void;
 }
 
 export interface RestResponse {
@@ -161,6 +166,7 @@ export class OctokitGateway implements GitHubGateway {
 
   private mapError(e: unknown, mutation: boolean, signal: AbortSignal | undefined, name: string, started: number): GitHubError {
     const error = toGitHubError(e, this.context(mutation, signal?.aborted === true));
+    if (error.kind === 'badCredentials') this.options.onBadCredentials?.();
     const level = error.kind === 'aborted' ? 'trace' : 'warn';
     const detail = e instanceof Error ? e.message.replace(/\s+/g, ' ').slice(0, 300) : String(e);
     this.log[level](`${name}: failed after ${Date.now() - started} ms → ${error.kind} (${detail})`);

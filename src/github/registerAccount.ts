@@ -3,7 +3,7 @@ import type { Ctx } from '../core/ctx';
 import { TeamConfigServiceImpl } from '../team-config/teamConfigService';
 import { GitHubError, isGitHubError } from './errors';
 import { AccountSession } from './session';
-import { gitHubErrorMessage, showGitHubError } from './showGitHubError';
+import { type GitHubErrorPresenter, gitHubErrorMessage } from './showGitHubError';
 
 /** What `teamSupport.signInWithToken` resolves to (for programmatic callers such as tests). */
 export type SignInResult = { readonly ok: true; readonly login: string } | { readonly ok: false; readonly kind: string; readonly message: string } | undefined;
@@ -27,7 +27,7 @@ export function registerAccount(ctx: Ctx): AccountFeature {
         const login = await session.signInWithProvider({ forceNew: options?.forceNew === true });
         return login ? { ok: true, login } : undefined;
       } catch (e) {
-        return failed(e);
+        return failed(ctx.errors, e);
       }
     }),
     vscode.commands.registerCommand('teamSupport.signInWithToken', async (token?: unknown): Promise<SignInResult> => {
@@ -36,7 +36,7 @@ export function registerAccount(ctx: Ctx): AccountFeature {
         try {
           return { ok: true, login: await session.signInWithToken(token) };
         } catch (e) {
-          return failed(e, false);
+          return failed(ctx.errors, e, false);
         }
       }
       return promptForToken(session);
@@ -103,8 +103,8 @@ async function promptForToken(session: AccountSession): Promise<SignInResult> {
   });
 }
 
-function failed(e: unknown, show = true): SignInResult {
+function failed(errors: GitHubErrorPresenter, e: unknown, show = true): SignInResult {
   const error = isGitHubError(e) ? e : new GitHubError('notSignedIn', e instanceof Error ? e.message : String(e));
-  if (show) void showGitHubError(error);
+  if (show) void errors.show(error);
   return { ok: false, kind: error.kind, message: gitHubErrorMessage(error) };
 }

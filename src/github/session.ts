@@ -103,7 +103,7 @@ export class AccountSession extends Disposable implements GitHubSession {
   /** Validates `token` (`viewer { login }`, plus a classic token's scopes) and stores it for this API URL. */
   async signInWithToken(token: string, signal?: AbortSignal): Promise<string> {
     const trimmed = token.trim();
-    if (trimmed.length === 0) throw new GitHubError('badCredentials', vscode.l10n.t('The token is empty.'));
+    if (trimmed.length === 0) throw new GitHubError('badCredentials', 'The token is empty.', { reason: 'emptyToken' });
     const endpoint = this.endpoint;
     const generation = ++this.generation;
     const gateway = this.createGateway(endpoint, trimmed, undefined);
@@ -120,10 +120,7 @@ export class AccountSession extends Disposable implements GitHubSession {
   async signInWithProvider(options: { forceNew?: boolean } = {}): Promise<string | undefined> {
     const providerId = this.providerId();
     if (providerId === undefined) {
-      throw new GitHubError(
-        'notSignedIn',
-        vscode.l10n.t('VS Code has no GitHub sign-in for {0}. Use "Sign In with a Token" instead.', this.endpoint.apiUrl),
-      );
+      throw new GitHubError('notSignedIn', `VS Code has no GitHub sign-in for ${this.endpoint.apiUrl}.`, { reason: 'noProvider', apiUrl: this.endpoint.apiUrl });
     }
     const generation = ++this.generation;
     const scopes = [...GITHUB_SCOPES];
@@ -239,7 +236,29 @@ export class AccountSession extends Disposable implements GitHubSession {
   }
 
   private createGateway(endpoint: GitHubEndpoint, token: string, login: string | undefined): OctokitGateway {
-    return new OctokitGateway({ apiUrl: endpoint.apiUrl, webUrl: endpoint.webUrl, token, log: this.base.log, ...(login ? { login } : {}) });
+    const gateway: OctokitGateway = new OctokitGateway({
+      apiUrl: endpoint.apiUrl,
+      webUrl: endpoint.webUrl,
+      token,
+      log: this.base.log,
+      ...(login ? { login } : {}),
+      onBadCredentials: () => this.rejected(gateway),
+    });
+    return gateway;
+  }
+
+  /**
+   * GitHub answered 401 to the signed-in account: sign out (the views show their sign-in welcome,
+   * `teamSupport.signedIn` turns false) instead of failing every call. A stored token is forgotten;
+   * the failed call's error, shown by the presenter, offers Sign In.
+   */
+  private rejected(gateway: OctokitGateway): void {
+    const active = this.active;
+    if (active?.gateway !== gateway) return; // a token being checked, or one already replaced
+    ++this.generation;
+    this.base.log.warn('GitHub rejected the token (401); signing out.');
+    if (active.source === 'token') void this.base.extension.secrets.delete(secretKey(active.endpoint));
+    this.activate(undefined);
   }
 
   private activate(next: Active | undefined): void {

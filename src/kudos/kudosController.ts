@@ -4,7 +4,7 @@ import { Disposable } from '../core/lifecycle';
 import { isGitHubError } from '../github/errors';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
 import { aggregateKudos, DAY_MS } from './aggregate';
-import { fetchKudosData, RepositoryNotFound, type FetchedKudos } from './kudosData';
+import { fetchKudosData, type FetchedKudos } from './kudosData';
 
 /**
  * Owns the Kudos panel's data: which window is shown, the last fetch, the view model. Fetches
@@ -138,11 +138,11 @@ export class KudosController extends Disposable {
       } catch (e) {
         if (signal.aborted || isGitHubError(e, 'aborted')) return undefined;
         this.ctx.log.warn(`Kudos: could not load the panel's data (${isGitHubError(e) ? e.kind : e instanceof Error ? e.name : 'error'}).`);
-        const message =
-          e instanceof RepositoryNotFound || isGitHubError(e)
-            ? e.message
-            : vscode.l10n.t('Could not load kudos and team health. See the Team Support output for details.');
-        this.publish({ type: 'status', kind: isGitHubError(e, 'notSignedIn') ? 'signedOut' : 'error', message });
+        // The panel says it in place (Sign In or Try Again); the presenter's notification carries the
+        // kind's own fix (Sign In, Authorize SSO, Retry). Same words as the sidebar's: shown once.
+        const signIn = isGitHubError(e, 'notSignedIn') || isGitHubError(e, 'badCredentials') || isGitHubError(e, 'missingScope');
+        this.publish({ type: 'status', kind: signIn ? 'signedOut' : 'error', message: this.ctx.errors.message(e) });
+        void this.ctx.errors.show(e, { retry: () => this.refresh({ force: true }) });
         return undefined;
       }
       if (signal.aborted) return undefined;

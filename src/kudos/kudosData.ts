@@ -1,3 +1,4 @@
+import { GitHubError } from '../github/errors';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import type { Logger } from '../core/logger';
 import { withFragments } from '../github/graphqlFragments';
@@ -62,7 +63,10 @@ export async function fetchKudosData(input: FetchKudosInput): Promise<FetchedKud
     schema: kudosWindowResponseSchema,
     signal,
   });
-  if (!first.repository) throw new RepositoryNotFound(`${repo.owner}/${repo.name}`);
+  if (!first.repository) {
+    const full = `${repo.owner}/${repo.name}`;
+    throw new GitHubError('notFound', `Repository ${full} was not found or is not visible to this account.`, { repo: full });
+  }
 
   const pullRequests: PullRequestData[] = [...first.pulls.nodes];
   if (first.pulls.pageInfo.hasNextPage && first.pulls.pageInfo.endCursor) {
@@ -100,9 +104,3 @@ export async function fetchKudosData(input: FetchKudosInput): Promise<FetchedKud
   return { viewer: first.viewer.login, nameWithOwner: first.repository.nameWithOwner, pullRequests, discussions, truncated };
 }
 
-export class RepositoryNotFound extends Error {
-  constructor(readonly repo: string) {
-    super(`Repository ${repo} was not found or is not visible to this account.`);
-    this.name = 'RepositoryNotFound';
-  }
-}

@@ -48,7 +48,8 @@ const sendArgsSchema = z
 export function registerKudos(ctx: Ctx): KudosApi {
   const controller = ctx.disposables.add(new KudosController(ctx));
 
-  const send = async (request: SendKudosRequest): Promise<{ ok: boolean; message: string; sent?: SentKudos }> => {
+  /** `shown`: the error presenter already notified (with Sign In or Retry), so the caller stays quiet. */
+  const send = async (request: SendKudosRequest): Promise<{ ok: boolean; message: string; sent?: SentKudos; shown?: boolean }> => {
     const repository = ctx.repositories.current;
     if (!repository) return { ok: false, message: vscode.l10n.t('Open a folder with a GitHub repository first.') };
     const gateway = await ctx.session.ensureSignedIn();
@@ -58,18 +59,17 @@ export function registerKudos(ctx: Ctx): KudosApi {
       ctx.log.info(`Kudos: sent to @${request.reviewer} on #${request.prNumber}.`);
       // The panel counts the new comment: refresh before reporting success.
       await controller.refresh({ force: true });
-      const message = sent.heartError
-        ? vscode.l10n.t('Kudos sent to @{0}; the heart on the review failed ({1}).', request.reviewer, sent.heartError)
+      const message = sent.heartError !== undefined
+        ? vscode.l10n.t('Kudos sent to @{0}; the heart on the review failed ({1}).', request.reviewer, ctx.errors.message(sent.heartError))
         : vscode.l10n.t('Kudos sent to @{0} on #{1}.', request.reviewer, request.prNumber);
       return { ok: true, message, sent };
     } catch (e) {
       if (e instanceof KudosRefused) return { ok: false, message: e.message };
-      if (isGitHubError(e)) {
-        ctx.log.warn(`Kudos: sending failed (${e.kind}).`);
-        return { ok: false, message: e.message };
-      }
-      ctx.log.error(`Kudos: sending failed unexpectedly (${e instanceof Error ? e.name : 'error'}).`);
-      return { ok: false, message: vscode.l10n.t('Could not send the kudos. See the Team Support output for details.') };
+      if (isGitHubError(e)) ctx.log.warn(`Kudos: sending failed (${e.kind}).`);
+      else ctx.log.error(`Kudos: sending failed unexpectedly (${e instanceof Error ? e.name : 'error'}).`);
+      // Nothing was posted (sendKudos looks for an earlier attempt first), so Retry is safe.
+      void ctx.errors.show(e, { context: vscode.l10n.t('Could not send the kudos.'), retry: () => send(request) });
+      return { ok: false, message: ctx.errors.message(e), shown: true };
     }
   };
 
@@ -122,7 +122,7 @@ export function registerKudos(ctx: Ctx): KudosApi {
       }
       const result = await send({ ...target, message, heart: given?.heart ?? true });
       if (result.ok) void vscode.window.showInformationMessage(result.message);
-      else void vscode.window.showWarningMessage(result.message);
+      else if (result.shown !== true) void vscode.window.showWarningMessage(result.message);
       return result.sent;
     }),
   );
@@ -145,7 +145,8 @@ export function registerKudos(ctx: Ctx): KudosApi {
         );
         if (!data) return undefined;
         const note = draftStandup({ data, me: data.viewer, since, now, repoWebUrl: repository.webUrl, blockedCategory: config?.blocked.category, timeZone: config?.timeZone });
-        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: note });
+        // Plain text: the note is prose for a chat or a stand-up tool; its first line names the tab.
+        const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: note });
         await vscode.window.showTextDocument(doc, { preview: false });
         await ctx.extension.globalState.update(LAST_STANDUP_KEY, now);
         try {
@@ -158,9 +159,10 @@ export function registerKudos(ctx: Ctx): KudosApi {
         return note;
       } catch (e) {
         ctx.log.warn(`Kudos: the stand-up note failed (${isGitHubError(e) ? e.kind : e instanceof Error ? e.name : 'error'}).`);
-        void vscode.window.showErrorMessage(
-          isGitHubError(e) ? e.message : vscode.l10n.t('Could not draft the stand-up note. See the Team Support output for details.'),
-        );
+        void ctx.errors.show(e, {
+          context: vscode.l10n.t('Could not draft the stand-up note.'),
+          retry: () => vscode.commands.executeCommand('teamSupport.kudos.draftStandup'),
+        });
         return undefined;
       }
     }),

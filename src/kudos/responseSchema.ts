@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPickUp } from '../blockers/replyMarker';
 import { parseMarker } from './marker';
 
 /**
@@ -73,6 +74,17 @@ export const pullRequestDataSchema = z.object({
   comments: lenientNodes(prCommentDataSchema),
 });
 
+/** A #Blocked comment: who and when, and whether it was a pick-up ("I'm On It"); the body is not kept. */
+export interface DiscussionCommentData {
+  readonly createdAt: z.output<typeof isoTime>;
+  readonly author: z.output<typeof actor>;
+  readonly pickUp?: boolean;
+}
+
+const discussionCommentSchema = z
+  .object({ createdAt: isoTime, author: actor, body: z.string().optional() })
+  .transform(({ body, ...c }): DiscussionCommentData => (body !== undefined && isPickUp(body) ? { ...c, pickUp: true } : c));
+
 export const discussionDataSchema = z.object({
   id: z.string(),
   number: z.number().int().positive(),
@@ -90,7 +102,7 @@ export const discussionDataSchema = z.object({
     .optional()
     .transform((c) => c?.name),
   author: actor,
-  comments: lenientNodes(z.object({ createdAt: isoTime, author: actor })),
+  comments: lenientNodes(discussionCommentSchema),
 });
 
 export type ReviewData = z.infer<typeof reviewDataSchema>;

@@ -34,7 +34,8 @@ export interface SentKudos {
   readonly url: string | undefined;
   readonly hearted: boolean;
   /** Why the heart could not be added, when it was asked for and failed. */
-  readonly heartError?: string;
+  /** Why the heart failed (the kudos comment itself was posted); shown through the error presenter. */
+  readonly heartError?: unknown;
 }
 
 export async function sendKudos(input: SendKudosInput): Promise<SentKudos> {
@@ -109,6 +110,6 @@ export async function sendKudos(input: SendKudosInput): Promise<SentKudos> {
     // The kudos itself went through; the heart is a nicety.
     const why = isGitHubError(e) ? e.message : 'unknown error';
     input.log?.warn(`Kudos: the comment was posted but the heart on the review failed (${why}).`);
-    return { commentId: comment.id, url: comment.url, hearted: false, heartError: why };
+    return { commentId: comment.id, url: comment.url, hearted: false, heartError: e };
   }
 }

@@ -34,11 +34,12 @@ export async function findBlockedCategory(
   });
   const full = `${repo.owner}/${repo.name}`;
   if (!repository) {
-    throw new GitHubError('notFound', `GitHub has no repository ${full} that your account can see. Check the git remote or the teamSupport.repository setting.`);
+    throw new GitHubError('notFound', `GitHub has no repository ${full} that your account can see. Check the git remote or the teamSupport.repository setting.`, { repo: full });
   }
   if (!repository.hasDiscussionsEnabled) {
     throw new GitHubError('discussionsDisabled', `Discussions are turned off for ${full}. A maintainer can turn them on in the repository settings (Features → Discussions).`, {
       url: `${repository.url}/settings`,
+      repo: full,
     });
   }
   const wanted = categoryName.trim().toLowerCase();
@@ -47,7 +48,7 @@ export async function findBlockedCategory(
     throw new GitHubError(
       'categoryMissing',
       `${full} has no Discussions category named "${categoryName}". Create it (format: Question/Answer), or set blocked.category in the team config.`,
-      { url: `${repository.url}/discussions/categories/new` },
+      { url: `${repository.url}/discussions/categories/new`, repo: full, category: categoryName },
     );
   }
   return { id: found.id, name: found.name, isAnswerable: found.isAnswerable };

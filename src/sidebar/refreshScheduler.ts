@@ -16,6 +16,11 @@ export interface RefreshSchedulerOptions {
   /** The refresh itself; it coalesces concurrent calls (the store does). */
   readonly refresh: () => Promise<void>;
   readonly focused: boolean;
+  /**
+   * No background refresh before this time (ms since epoch): the reset time GitHub gave with a rate
+   * limit. Refreshes on demand (sign-in, the Refresh command) still run.
+   */
+  readonly notBefore?: () => number | undefined;
 }
 
 export class RefreshScheduler {
@@ -62,7 +67,13 @@ export class RefreshScheduler {
   }
 
   isDue(): boolean {
-    return this.lastStarted === undefined || this.options.clock.now() - this.lastStarted >= this.options.intervalMs();
+    return this.options.clock.now() >= this.dueAt();
+  }
+
+  /** When the next background refresh runs: an interval after the last, and not before a rate limit lifts. */
+  dueAt(): number {
+    const interval = this.lastStarted === undefined ? Number.NEGATIVE_INFINITY : this.lastStarted + this.options.intervalMs();
+    return Math.max(interval, this.options.notBefore?.() ?? Number.NEGATIVE_INFINITY);
   }
 
   get hasTimer(): boolean {
@@ -77,8 +88,9 @@ export class RefreshScheduler {
   private schedule(): void {
     this.cancel();
     if (this.disposed || !this.focused) return;
-    const due = (this.lastStarted ?? this.options.clock.now()) + this.options.intervalMs();
-    const delay = Math.max(0, due - this.options.clock.now());
+    const now = this.options.clock.now();
+    const due = Math.max((this.lastStarted ?? now) + this.options.intervalMs(), this.options.notBefore?.() ?? Number.NEGATIVE_INFINITY);
+    const delay = Math.max(0, due - now);
     this.timer = this.options.timers.setTimeout(() => {
       this.timer = undefined;
       void this.now();

@@ -6,14 +6,13 @@ import type { BlockedCategory, PartnerResolver, SidebarStore } from '../core/ser
 import { toGitHubError } from '../github/errorMapping';
 import { GitHubError } from '../github/errors';
 import type { RepoRef } from '../github/gateway';
-import { showGitHubError } from '../github/showGitHubError';
 import type { TeamConfig } from '../team/configSchema';
 import { findBlockedCategory } from './blockedCategory';
 import { RefreshScheduler } from './refreshScheduler';
 import sidebarDocument from './sidebar.graphql';
 import { type SidebarSnapshot, sidebarSnapshotSchema } from './snapshotSchema';
 
-type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team'>;
+type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team' | 'errors'>;
 
 const CACHE_KEY = 'teamSupport.sidebar.lastSnapshot';
 const cacheSchema = z.object({ key: z.string(), savedAt: z.number(), snapshot: sidebarSnapshotSchema });
@@ -63,6 +62,8 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       intervalMs: () => deps.settings.get('blocked.refreshIntervalSeconds') * 1000,
       refresh: () => this.refreshCoalesced(),
       focused: vscode.window.state.focused,
+      // "Team Support will try again then": the presenter's rate-limit message is kept true here.
+      notBefore: () => (this.error?.kind === 'rateLimited' ? this.error.details.resetAt : undefined),
     });
     this._register({ dispose: () => this.scheduler.dispose() });
     this._register({ dispose: () => this.abort.abort() });
@@ -88,6 +89,10 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       }),
     );
     void this.scheduler.start();
+  }
+
+  get nextRefreshAt(): number {
+    return this.scheduler.dueAt();
   }
 
   /** The cross-check feature plugs in who the partner and checker are (see `PartnerResolver`). */
@@ -158,13 +163,13 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
         }
       }
       if (data.repository === null) {
-        throw new GitHubError('notFound', `GitHub has no repository ${repo.ref.owner}/${repo.ref.name} that your account can see.`);
+        throw new GitHubError('notFound', `GitHub has no repository ${repo.ref.owner}/${repo.ref.name} that your account can see.`, { repo: `${repo.ref.owner}/${repo.ref.name}` });
       }
       if (!data.repository.hasDiscussionsEnabled) {
         throw new GitHubError(
           'discussionsDisabled',
           `Discussions are turned off for ${repo.ref.owner}/${repo.ref.name}. A maintainer can turn them on in the repository settings (Features → Discussions).`,
-          { url: `${data.repository.url}/settings` },
+          { url: `${data.repository.url}/settings`, repo: `${repo.ref.owner}/${repo.ref.name}` },
         );
       }
       if (this.snapshotKey !== key) return; // The repository or account changed meanwhile; the queued refresh loads that.
@@ -189,7 +194,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       this.stale = this.snapshot !== undefined;
       log.warn(`Sidebar refresh failed: ${error.kind}: ${error.message}`);
       if (NOTIFY.has(error.kind) && (previous?.kind !== error.kind || previous.message !== error.message)) {
-        void showGitHubError(error, { retry: () => this.refresh() });
+        void this.deps.errors.show(error, { retry: () => this.refresh() });
       }
     } finally {
       this.refreshCount++;

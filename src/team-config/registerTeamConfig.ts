@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Ctx } from '../core/ctx';
 import { isGitHubError } from '../github/errors';
-import { showGitHubError } from '../github/showGitHubError';
 import { TEAM_CONFIG_PATH } from '../team/configSchema';
 import { draftTeamConfig } from '../team/configDraft';
 import { TeamConfigServiceImpl } from './teamConfigService';
@@ -118,7 +117,7 @@ async function draftFor(ctx: Ctx, ref: { owner: string; name: string }): Promise
       blockedCategory = data.repository?.discussionCategories.nodes.find((c) => c && /block/i.test(c.name))?.name;
     } catch (e) {
       ctx.log.warn(`Could not list contributors for the team config draft: ${isGitHubError(e) ? e.kind : String(e)}`);
-      if (isGitHubError(e) && e.kind !== 'notFound') void showGitHubError(e, { context: vscode.l10n.t('Drafted the team config without contributors.') });
+      if (isGitHubError(e) && e.kind !== 'notFound') void ctx.errors.show(e, { context: vscode.l10n.t('Drafted the team config without contributors.') });
     }
   }
   return draftTeamConfig({ viewer, contributors, timeZone, today, blockedCategory });

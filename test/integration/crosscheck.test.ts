@@ -139,6 +139,36 @@ describe('cross-check: Today view', function () {
     assert.equal(now?.item.description, `@${checker} requested`);
   });
 
+  it('Request My Cross-check on a pull request already requested says so and sends nothing (also from a stale row, or asked elsewhere)', async () => {
+    const sb = sandbox();
+    const mine = () => treeOf(api).find((r) => r.node.type === 'row' && r.node.row.kind === 'mine')?.children ?? [];
+    const requested = mine().find((c) => c.node.type === 'myPr' && c.item.description === `@${checker} requested`);
+    assert.ok(requested && requested.node.type === 'myPr', 'the pull request requested in the previous test');
+    // A row rendered before the request (what a user clicks in a view that has not refreshed yet).
+    const stale = { ...requested.node, item: { ...requested.node.item, pr: { ...requested.node.item.pr, reviewRequests: { nodes: [] } } } };
+    await sb.clearLog();
+    assert.equal(await vscode.commands.executeCommand<boolean>('teamSupport.crossCheck.requestMine', requested.node), false);
+    assert.equal(await vscode.commands.executeCommand<boolean>('teamSupport.crossCheck.requestMine', stale), false);
+    assert.deepEqual((await sb.requests()).filter((r) => r.rootFields.includes('requestReviews')), [], 'no second request reached GitHub');
+
+    // Asked from another window: the snapshot here does not know yet; GitHub does.
+    const state = await sb.state();
+    const b = new SeedBuilder(state);
+    const repo = state.repositories.find((r) => r.owner === 'acme' && r.name === 'webshop');
+    assert.ok(repo);
+    b.pullRequest(repo, { title: 'Asked from the laptop', body: 'Cross-check test.', author: 'mona', createdAt: new Date(Date.now() - HOUR).toISOString(), headRefName: 'mona/laptop', commits: 1 });
+    await sb.reset(state);
+    await api.ctx.sidebar.refresh();
+    const other = mine().find((c) => c.node.type === 'myPr' && c.item.description === `@${checker} not requested yet`);
+    assert.ok(other && other.node.type === 'myPr', 'another of mona’s pull requests without a request');
+    const checkerId = state.users.find((u) => u.login === checker)?.id;
+    const asked = await sb.graphqlAs('mona', 'mutation($p: ID!, $u: [ID!]!) { requestReviews(input: { pullRequestId: $p, userIds: $u, union: true }) { clientMutationId } }', { p: other.node.item.pr.id, u: [checkerId] });
+    assert.equal(asked.errors, undefined);
+    await sb.clearLog();
+    assert.equal(await vscode.commands.executeCommand<boolean>('teamSupport.crossCheck.requestMine', other.node), false);
+    assert.deepEqual((await sb.requests()).filter((r) => r.rootFields.includes('requestReviews')), [], 'GitHub already had it: not sent again');
+  });
+
   it('turns to the next cycle at midnight in the team time zone without a reload', async () => {
     const config = await workspaceConfig();
     // A running clock two seconds before Monday 23 Nov 00:00 Berlin: the view's own timer must fire.

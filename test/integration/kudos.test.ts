@@ -191,17 +191,29 @@ describe('kudos', function () {
     assert.equal((await sandbox().state()).issueComments.length, before);
   });
 
-  it('drafts the stand-up note: thanks for reviews and blocker replies, my open blockers, copied', async () => {
+  it('drafts the stand-up note as plain text titled like a note: thanks, help I gave (a pick-up), open blockers, in the team time zone', async () => {
     api.ctx.clock.use(undefined);
+    // Mona picks up sam's #24 first: help she gave.
+    const samsBlocker = (await sandbox().state()).discussions.find((d) => d.number === 24);
+    assert.ok(samsBlocker);
+    assert.ok(await vscode.commands.executeCommand<string | undefined>('teamSupport.blocked.pickUp', samsBlocker.id));
     const note = await vscode.commands.executeCommand<string | undefined>('teamSupport.kudos.draftStandup');
     assert.ok(note);
-    assert.match(note, /Kudos to @lea for reviewing \[#19\]/, 'lea reviewed #19 22 h ago');
-    assert.match(note, /Kudos to @lea for helping on my blocker \[#26\]/, 'lea replied on #26 40 min ago');
-    assert.match(note, /### Open blockers\n\n- \[#26\]/);
+    const today = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/Berlin' }).format(Date.now());
+    const lines = note.split('\n');
+    assert.equal(lines[0], `Stand-up note, ${today}`);
+    assert.match(lines[1] ?? '', /^Since \w{3} \d{1,2} \w{3}, \d\d:\d\d \(Europe\/Berlin\)$/, 'the team time zone, not UTC');
+    assert.match(note, /Kudos to @lea for reviewing #19 .* \(http[^)]*\/pull\/19\)/, 'lea reviewed #19 22 h ago');
+    assert.match(note, /Kudos to @lea for helping on my blocker #26 /, 'lea replied on #26 40 min ago');
+    assert.match(note, /Help I gave\n(- .*\n)*- Picked up @sam's blocker #24 /);
+    assert.match(note, /Open blockers\n- #26 /);
+    assert.doesNotMatch(note, /\\[()[\]*#_.!-]/, 'no Markdown escapes in the prose');
+    assert.doesNotMatch(note, /^#/m, 'no Markdown headings');
     const editor = vscode.window.activeTextEditor;
-    assert.equal(editor?.document.languageId, 'markdown');
+    assert.equal(editor?.document.languageId, 'plaintext');
     assert.equal(editor?.document.isUntitled, true);
     assert.equal(editor?.document.getText(), note);
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, `Stand-up note, ${today}`, 'the tab is titled like a note');
     assert.equal(await vscode.env.clipboard.readText(), note);
   });
 });

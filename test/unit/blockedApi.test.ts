@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { z } from 'zod';
 import { addReply, createBlocker } from '../../src/blockers/blockedApi';
 import { formatMarker } from '../../src/blockers/marker';
+import { formatReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
 import { GitHubError } from '../../src/github/errors';
 import type { GitHubGateway, GraphQLCall, MutationCall } from '../../src/github/gateway';
 
@@ -55,8 +56,19 @@ describe('blocked API', () => {
 
   it('finds a reply that was stored, by its marker', async () => {
     const gateway = droppingGateway({
-      node: { id: 'D', closed: false, isAnswered: false, comments: { nodes: [{ id: 'C1', url: 'c1', body: formatMarker({ id }), createdAt: '2026-11-18T10:00:00Z', author: { login: 'mona' } }] } },
+      node: { id: 'D', closed: false, isAnswered: false, comments: { nodes: [{ id: 'C1', url: 'c1', body: formatReplyMarker({ kind: 'reply', key: replyKeyFor(id) }), createdAt: '2026-11-18T10:00:00Z', author: { login: 'mona' } }] } },
     });
-    assert.deepEqual(await addReply(gateway, { discussionId: 'D', body: 'b', draftId: id }), { id: 'C1', url: 'c1' });
+    assert.deepEqual(await addReply(gateway, { discussionId: 'D', body: 'b', key: replyKeyFor(id) }), { id: 'C1', url: 'c1' });
+  });
+});
+
+describe('#Blocked reply markers', () => {
+  it('never carry the draft id, and find the earlier attempt by a key derived from it', () => {
+    const draftId = '2f1c7a52-4b7e-4f0e-9d55-6c1f3f0b9a11';
+    const key = replyKeyFor(draftId);
+    const marker = formatReplyMarker({ kind: 'reply', key });
+    assert.ok(!marker.includes(draftId) && !marker.includes(draftId.slice(0, 8)), marker);
+    assert.equal(replyKeyFor(draftId), key, 'stable across retries');
+    assert.match(marker, /^<!-- team-support:reply [0-9a-f]{16} -->$/);
   });
 });

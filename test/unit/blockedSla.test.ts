@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { blockedRows } from '../../src/blockers/blockerRows';
-import { firstReplies } from '../../src/blockers/firstReply';
+import { EMPTY_FIRST_REPLY_STATE, firstReplies, readFirstReplyState } from '../../src/blockers/firstReply';
+import { formatReplyMarker } from '../../src/blockers/replyMarker';
 import { formatAge, hasReply, slaState } from '../../src/blockers/sla';
 import type { Blocker, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
 
@@ -92,20 +93,54 @@ describe('blocked rows', () => {
 describe('first reply notification', () => {
   it('announces once, only for blockers first seen waiting', () => {
     const waiting = blocker();
-    const s1 = firstReplies([waiting], 'mona', { waiting: [], notified: [] });
+    const s1 = firstReplies([waiting], 'mona', EMPTY_FIRST_REPLY_STATE);
     assert.equal(s1.announce.length, 0);
     assert.deepEqual(s1.next.waiting, ['D_1']);
     const replied = blocker({ comments: { totalCount: 1, nodes: [comment('sam')] } });
     const s2 = firstReplies([replied], 'mona', s1.next);
-    assert.deepEqual(s2.announce.map((b) => b.id), ['D_1']);
+    assert.deepEqual(s2.announce.map((a) => [a.blocker.id, a.kind, a.who]), [['D_1', 'reply', 'sam']]);
     const s3 = firstReplies([replied], 'mona', s2.next);
     assert.equal(s3.announce.length, 0);
   });
 
   it("ignores other people's blockers and old ones never seen waiting", () => {
     const old = blocker({ comments: { totalCount: 2, nodes: [comment('sam')] } });
-    assert.equal(firstReplies([old], 'mona', { waiting: [], notified: [] }).announce.length, 0);
+    assert.equal(firstReplies([old], 'mona', EMPTY_FIRST_REPLY_STATE).announce.length, 0);
     const theirs = blocker({ author: { login: 'sam' } });
-    assert.deepEqual(firstReplies([theirs], 'mona', { waiting: [], notified: [] }).next.waiting, []);
+    assert.deepEqual(firstReplies([theirs], 'mona', EMPTY_FIRST_REPLY_STATE).next.waiting, []);
+  });
+});
+
+describe('pick-ups', () => {
+  const pickUp = (login: string) => ({ ...comment(login), id: `P_${login}`, body: `@mona I'm on it.\n\n${formatReplyMarker({ kind: 'pickup', key: '0123456789abcdef' })}\n` });
+
+  it('shows "picked up by @x" from the latest pick-up marker in the fetched comments, and only 3 replies', () => {
+    const picked = blocker({ comments: { totalCount: 5, nodes: [pickUp('sam'), comment('lea'), comment('kenji'), comment('priya'), comment('mona')] } });
+    const [row] = blockedRows({ snapshot: snapshot([picked]), filter: 'all', now, withinHours: 4 }).rows;
+    assert.equal(row?.pickedUpBy, 'sam');
+    assert.equal(row?.description, '@mona · 5h · 5 replies · picked up by @sam');
+    assert.deepEqual(row?.replies.map((r) => r.author), ['kenji', 'priya', 'mona']);
+    assert.equal(row?.replies.some((r) => r.excerpt.includes('team-support')), false, 'markers never show');
+    const plain = blocker({ comments: { totalCount: 1, nodes: [{ ...comment('sam'), body: 'I am on it <!-- team-support:pickup nothex -->' }] } });
+    assert.equal(blockedRows({ snapshot: snapshot([plain]), filter: 'all', now, withinHours: 4 }).rows[0]?.pickedUpBy, undefined, 'a malformed marker is not a pick-up');
+  });
+
+  it('tells the asker once who picked the blocker up (one notice when the pick-up is also the first reply)', () => {
+    const s1 = firstReplies([blocker()], 'mona', EMPTY_FIRST_REPLY_STATE);
+    const picked = blocker({ comments: { totalCount: 1, nodes: [pickUp('sam')] } });
+    const s2 = firstReplies([picked], 'mona', s1.next);
+    assert.deepEqual(s2.announce.map((a) => [a.kind, a.who]), [['pickup', 'sam']]);
+    assert.equal(firstReplies([picked], 'mona', s2.next).announce.length, 0);
+    // Picked up after someone already replied: still told, naming who.
+    const replied = blocker({ comments: { totalCount: 1, nodes: [comment('lea')] } });
+    const r1 = firstReplies([replied], 'mona', firstReplies([blocker()], 'mona', EMPTY_FIRST_REPLY_STATE).next);
+    assert.deepEqual(r1.announce.map((a) => [a.kind, a.who]), [['reply', 'lea']]);
+    const later = blocker({ comments: { totalCount: 2, nodes: [comment('lea'), pickUp('kenji')] } });
+    assert.deepEqual(firstReplies([later], 'mona', r1.next).announce.map((a) => [a.kind, a.who]), [['pickup', 'kenji']]);
+  });
+
+  it('reads stored state written by earlier versions', () => {
+    assert.deepEqual(readFirstReplyState({ waiting: ['D_1'], notified: [] }), { waiting: ['D_1'], notified: [], unpicked: [], picked: [] });
+    assert.deepEqual(readFirstReplyState('garbage'), EMPTY_FIRST_REPLY_STATE);
   });
 });

@@ -34,10 +34,11 @@ function fakeTime() {
   };
 }
 
-function setup(focused = true) {
+function setup(focused = true, notBefore?: () => number | undefined) {
   const time = fakeTime();
   const refreshes: number[] = [];
   const scheduler = new RefreshScheduler({
+    ...(notBefore ? { notBefore } : {}),
     clock: time.clock,
     timers: time.timers,
     intervalMs: () => 180_000,
@@ -51,6 +52,31 @@ function setup(focused = true) {
 }
 
 describe('sidebar refresh scheduler', () => {
+  it('waits for the reset time GitHub gave with a rate limit, then resumes the interval', async () => {
+    let resetAt: number | undefined = 1_000_000;
+    const { time, refreshes, scheduler } = setup(true, () => resetAt);
+    await scheduler.start();
+    await time.advance(999_999);
+    assert.deepEqual(refreshes, [0], 'no background refresh while the limit is used up');
+    assert.equal(scheduler.isDue(), false);
+    resetAt = undefined; // the refresh at the reset time succeeds
+    await time.advance(1);
+    assert.deepEqual(refreshes, [0, 1_000_000]);
+    await time.advance(180_000);
+    assert.deepEqual(refreshes, [0, 1_000_000, 1_180_000]);
+  });
+
+  it('refreshes on focus only once the rate limit has lifted', async () => {
+    const { time, refreshes, scheduler } = setup(false, () => 500_000);
+    await scheduler.start();
+    await time.advance(200_000);
+    scheduler.setFocused(true);
+    await time.advance(0);
+    assert.deepEqual(refreshes, [0], 'regaining focus does not refresh before the reset');
+    await time.advance(300_000);
+    assert.deepEqual(refreshes, [0, 500_000]);
+  });
+
   it('refreshes at start, then every interval while focused', async () => {
     const { time, refreshes, scheduler } = setup();
     await scheduler.start();

@@ -91,10 +91,11 @@ describe('sandbox: pagination and cost', function () {
       owner: 'acme', name: 'webshop', categoryId: state.categories[0]?.id, partnerPulls: 'repo:acme/webshop is:pr is:open author:sam',
       myPulls: 'repo:acme/webshop is:pr is:open author:mona', hasPartner: true, partner: 'sam', checker: 'lea', hasChecker: true,
     };
-    // By hand: discussions(first:50) 1 request; comments(last:3) under 50 discussions → 50;
+    // By hand: discussions(first:50) 1 request; comments(last:10) under 50 discussions → 50 (a bigger
+    // `last`, read for pick-ups, costs nodes, not requests: still 1 point);
     // each search(first:20) 1, its reviewRequests(first:10) and reviews(last:20) 20 each → 41 per search.
     const requests = 1 + 50 + 2 * (1 + 20 + 20);
-    const nodeCount = 50 + 50 * 3 + 2 * (20 + 20 * 10 + 20 * 20);
+    const nodeCount = 50 + 50 * 10 + 2 * (20 + 20 * 10 + 20 * 20);
     const r = await gql(sb, sidebarDocument, vars);
     assert.equal(r.body.errors, undefined);
     const expected = Math.max(1, Math.round(requests / 100));
