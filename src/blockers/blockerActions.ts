@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { showGitHubError } from '../github/showGitHubError';
+import { guardOwnText } from '../outgoing/secretPrompt';
 import { addReply, closeResolved, listComments, markAnswer } from './blockedApi';
 import type { BlockedNode, BlockedTree } from './blockedTree';
 import type { BlockerRow } from './blockerRows';
@@ -67,8 +68,10 @@ export class BlockerActions {
       ? vscode.l10n.t("I'm on it myself for now.")
       : vscode.l10n.t("@{0} I'm on it: I'm looking at this now and will get back to you here. (@{1})", row.author, me);
     try {
+      // Our own words and two logins, but every text that leaves passes the guard.
+      const guarded = await guardOwnText(this.ctx.extension, { body: text, hidden: { kind: 'draft', marker: { id } } });
       const posted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Telling @{0}…', row.author) }, () =>
-        addReply(gateway, { discussionId: row.id, body: `${text}\n\n${formatMarker({ id })}\n`, draftId: id }),
+        addReply(gateway, { discussionId: row.id, body: guarded.body, draftId: id }),
       );
       void vscode.window.showInformationMessage(vscode.l10n.t('@{0} knows you picked up "{1}".', row.author, row.title));
       await this.ctx.sidebar.refresh();

@@ -17,13 +17,17 @@ export function redactionMark(label: string): string {
   return `«redacted: ${label}»`;
 }
 
-/** Replaces every finding not in `keep` with its redaction mark. */
-export function redact(text: string, findings: readonly SecretFinding[], keep: ReadonlySet<number> = new Set()): string {
+/**
+ * Replaces every finding not in `keep` with its redaction mark. `keepLineBreaks` follows a mark with
+ * the line breaks of what it replaced (a PEM key's lines), so the lines after it keep their numbers.
+ */
+export function redact(text: string, findings: readonly SecretFinding[], keep: ReadonlySet<number> = new Set(), keepLineBreaks = false): string {
   let out = '';
   let at = 0;
   findings.forEach((f, i) => {
     if (keep.has(i) || f.start < at) return;
-    out += text.slice(at, f.start) + redactionMark(f.label);
+    const breaks = keepLineBreaks ? '\n'.repeat(f.value.split('\n').length - 1) : '';
+    out += text.slice(at, f.start) + redactionMark(f.label) + breaks;
     at = f.end;
   });
   return out + text.slice(at);
