@@ -17,17 +17,20 @@ export function redactionMark(label: string): string {
   return `«redacted: ${label}»`;
 }
 
+/** A redaction mark anywhere in a text (what anchor relocation treats as "any text here"). */
+export const REDACTION_MARK_PATTERN = /«redacted: [^»\n]{1,100}»/g;
+
 /**
- * Replaces every finding not in `keep` with its redaction mark. `keepLineBreaks` follows a mark with
- * the line breaks of what it replaced (a PEM key's lines), so the lines after it keep their numbers.
+ * Replaces every finding not in `keep` with its redaction mark. `keepLineBreaks` gives a multi-line
+ * secret (a PEM key) one mark per line it had, so the lines after it keep their numbers.
  */
 export function redact(text: string, findings: readonly SecretFinding[], keep: ReadonlySet<number> = new Set(), keepLineBreaks = false): string {
   let out = '';
   let at = 0;
   findings.forEach((f, i) => {
     if (keep.has(i) || f.start < at) return;
-    const breaks = keepLineBreaks ? '\n'.repeat(f.value.split('\n').length - 1) : '';
-    out += text.slice(at, f.start) + redactionMark(f.label) + breaks;
+    const lines = keepLineBreaks ? f.value.split('\n').length : 1;
+    out += text.slice(at, f.start) + Array.from({ length: lines }, () => redactionMark(f.label)).join('\n');
     at = f.end;
   });
   return out + text.slice(at);
