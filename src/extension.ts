@@ -6,6 +6,7 @@ import { type Ctx } from './core/ctx';
 import { DisposableStore } from './core/lifecycle';
 import { markReadyWhenLoaded } from './core/readiness';
 import { Settings } from './core/settings';
+import { SwitchablePrompter } from './core/prompter';
 import { SwitchableClock } from './core/switchableClock';
 import { registerCrossCheck } from './crosscheck/registerCrossCheck';
 import { createGitHubSession } from './github/session';
@@ -21,6 +22,8 @@ import { registerTeamConfig } from './team-config/registerTeamConfig';
 export interface TeamSupportApi {
   /** The shared services, so integration tests and the benchmark can wait on real events. */
   readonly ctx: Ctx;
+  /** The questions asked before posting; integration tests `use` a scripted prompter here. */
+  readonly prompts: SwitchablePrompter;
   readonly features: {
     readonly account: ReturnType<typeof registerAccount>;
     readonly teamConfig: ReturnType<typeof registerTeamConfig>;
@@ -41,7 +44,8 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   const contextKeys = new ContextKeys();
   const clock = new SwitchableClock();
   const errors = disposables.add(new GitHubErrorPresenter());
-  const base = { extension, log, settings, contextKeys, clock, disposables, errors };
+  const prompts = new SwitchablePrompter();
+  const base = { extension, log, settings, contextKeys, clock, prompts, disposables, errors };
 
   const session = disposables.add(createGitHubSession(base));
   const repositories = disposables.add(createRepositoryService({ ...base, session }));
@@ -54,6 +58,7 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
 
   const api: TeamSupportApi = {
     ctx,
+    prompts,
     features: {
       account: registerAccount(ctx),
       teamConfig: registerTeamConfig(ctx),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
+import type { GuardedText } from '../outgoing/outgoingGuard';
 import addCommentDocument from './addComment.graphql';
 import closeDiscussionDocument from './closeDiscussion.graphql';
 import createDiscussionDocument from './createDiscussion.graphql';
@@ -55,8 +56,8 @@ export interface CreateBlockerArgs {
   readonly repo: RepoRef;
   readonly repositoryId: string;
   readonly categoryId: string;
-  readonly title: string;
-  readonly body: string;
+  readonly title: GuardedText;
+  readonly body: GuardedText;
   readonly draftId: string;
   readonly signal?: AbortSignal;
 }
@@ -95,7 +96,7 @@ export async function findPostedBlocker(
 /** Posts a reply whose body carries the reply marker with `key` (see replyMarker.ts), found again on retry. */
 export async function addReply(
   gateway: GitHubGateway,
-  args: { discussionId: string; body: string; key: string; signal?: AbortSignal },
+  args: { discussionId: string; body: GuardedText; key: string; signal?: AbortSignal },
 ): Promise<{ id: string; url: string }> {
   const result = await gateway.mutate({
     document: addCommentDocument,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import { guardOwnText } from '../outgoing/secretPrompt';
 import { addReply, closeResolved, listComments, markAnswer } from './blockedApi';
 import type { BlockedNode, BlockedTree } from './blockedTree';
 import type { BlockerRow } from './blockerRows';
@@ -72,8 +73,10 @@ export class BlockerActions {
     // The pick-up marker is what every teammate's Blocked view reads ("picked up by @me").
     const key = newReplyKey();
     try {
+      // Our own words and two logins, but every text that leaves passes the guard.
+      const guarded = await guardOwnText(this.ctx.extension, { body: text, hidden: { kind: 'reply', marker: { kind: 'pickup', key } } });
       const posted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Telling @{0}…', row.author) }, () =>
-        addReply(gateway, { discussionId: row.id, body: `${text}\n\n${formatReplyMarker({ kind: 'pickup', key })}\n`, key }),
+        addReply(gateway, { discussionId: row.id, body: guarded.body, key }),
       );
       await this.ctx.sidebar.refresh();
       void vscode.window.showInformationMessage(

@@ -204,3 +204,30 @@ export function removePromptComments(body: string, prompts: readonly string[]): 
   for (const p of prompts) out = out.split(`<!-- ${p} -->`).join('');
   return out.replace(/\n{3,}/g, '\n\n').trim();
 }
+
+/** What of the request template the asker left as it was: the generated title, an empty goal. */
+export interface UnfilledParts {
+  readonly defaultTitle: boolean;
+  readonly emptyGoal: boolean;
+}
+
+/**
+ * Checks a draft's title and body (prompt comments still in) against the template: a request that
+ * says only "Stuck on cart.ts lines 42–44" and no goal rarely gets an answer, so posting asks first.
+ */
+export function unfilledParts(title: string, body: string, t: Translate = englishTranslate): UnfilledParts {
+  const template = t('Stuck on {0} {1}', '\uE000', '\uE001')
+    .split(/[\uE000\uE001]/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+  const defaultTitle = new RegExp(`^${template}$`).test(title.trim());
+  const heading = `## ${t("What I'm trying to do")}`;
+  const lines = body.replace(/\r\n/g, '\n').split('\n');
+  const start = lines.findIndex((l) => l.trim() === heading);
+  if (start === -1) return { defaultTitle, emptyGoal: false };
+  const rest = lines.slice(start + 1);
+  const next = rest.findIndex((l) => /^#{1,2}\s/.test(l));
+  const section = (next === -1 ? rest : rest.slice(0, next)).join('\n');
+  const emptyGoal = section.replace(/<!--[\s\S]*?-->/g, '').trim() === '';
+  return { defaultTitle, emptyGoal };
+}

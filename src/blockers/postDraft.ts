@@ -1,29 +1,19 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
-import { GITHUB_BODY_LIMIT, removePromptComments, splitDraft } from './draftContent';
+import { guardForPosting } from '../outgoing/secretPrompt';
+import { GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
-import { formatMarker, stripMarkers } from './marker';
-import { formatReplyMarker, hasReplyKey, replyKeyFor } from './replyMarker';
-import { loadBundle } from '../core/lazyBundle';
-import { redact } from './redactionText';
-import type * as SecretScanner from './secretScannerModule';
+import { stripMarkers } from './marker';
+import { hasReplyKey, replyKeyFor } from './replyMarker';
 import { codePointLength } from './safeText';
-import { askWhichToKeep } from './secretPrompt';
 
 /**
- * Posting a draft: secrets are found and redacted, the post goes through the gateway with a
- * look-up for an earlier attempt (never twice), and only after GitHub confirmed it is the draft
- * moved out of the way. Any failure leaves the draft where it was.
+ * Posting a draft: an unfilled request asks first, secrets are found and redacted by the outgoing
+ * guard (the user is asked which findings are not secret, however the command was reached), the
+ * post goes through the gateway with a look-up for an earlier attempt (never twice), and only after
+ * GitHub confirmed it is the draft moved out of the way. Any failure leaves the draft where it was.
  */
-
-/**
- * Programmatic use (tests): `keep` lists the indexes of secret findings to keep; when given, the
- * "Keep these (not secret)" prompt is skipped (`{ keep: [] }` redacts everything found).
- */
-export interface PostOptions {
-  readonly keep?: readonly number[];
-}
 
 export interface PostResult {
   readonly draftId: string;
@@ -43,7 +33,7 @@ export function promptTexts(): string[] {
   ];
 }
 
-export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, options: PostOptions = {}): Promise<PostResult | undefined> {
+export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): Promise<PostResult | undefined> {
   const id = store.idOf(uri);
   const meta = id === undefined ? undefined : await store.readMeta(id);
   if (id === undefined || meta === undefined) {
@@ -69,20 +59,17 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     return undefined;
   }
 
-  const { scanSecrets } = loadBundle<typeof SecretScanner>(ctx.extension, 'secretScanner');
-  const findings = await scanSecrets(text);
-  let keep: ReadonlySet<number> = new Set(options.keep ?? []);
-  if (findings.length > 0 && options.keep === undefined) {
-    const chosen = await askWhichToKeep(text, findings);
-    if (chosen === undefined) return undefined;
-    keep = chosen;
-  }
-  const redactedTitle = meta.kind === 'blocker' ? redact(title, await scanSecrets(title)) : '';
-  // A reply's marker carries a key derived from the draft, never the draft's own id.
+  if (meta.kind === 'blocker' && !(await confirmUnfilled(ctx, title, rawBody))) return undefined;
+
   const replyKey = replyKeyFor(id);
-  const marker =
-    meta.kind === 'blocker' ? formatMarker({ id, ...(meta.anchor ? { anchor: meta.anchor } : {}) }) : formatReplyMarker({ kind: 'reply', key: replyKey });
-  const body = `${redact(text, findings, keep)}\n\n${marker}\n`;
+  const guarded = await guardForPosting(ctx.extension, ctx.prompts, {
+    ...(meta.kind === 'blocker' ? { title } : {}),
+    body: text,
+    // A reply's marker carries a key derived from the draft, never the draft's own id.
+    hidden: meta.kind === 'blocker' ? { kind: 'draft', marker: { id, ...(meta.anchor ? { anchor: meta.anchor } : {}) } } : { kind: 'reply', marker: { kind: 'reply', key: replyKey } },
+  });
+  if (!guarded) return undefined;
+  const body = guarded.body.text;
   const length = codePointLength(body);
   if (length > GITHUB_BODY_LIMIT) {
     void vscode.window.showWarningMessage(
@@ -116,11 +103,11 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
             }
             // An earlier attempt may have reached GitHub without us hearing back (window closed mid-post).
             const earlier = firstAttempt ? undefined : await findPostedBlocker(gateway, target.repo, target.categoryId, id, abort.signal);
-            const posted = earlier ?? (await createBlocker(gateway, { ...target, title: redactedTitle, body, draftId: id, signal: abort.signal }));
+            const posted = earlier ?? (await createBlocker(gateway, { ...target, title: guarded.title, body: guarded.body, draftId: id, signal: abort.signal }));
             result = { draftId: id, kind: 'blocker', url: posted.url, discussionId: posted.id, body };
           } else {
             const earlier = firstAttempt ? undefined : (await listComments(gateway, meta.discussionId, abort.signal)).find((c) => hasReplyKey(c.body, replyKey));
-            const posted = earlier ?? (await addReply(gateway, { discussionId: meta.discussionId, body, key: replyKey, signal: abort.signal }));
+            const posted = earlier ?? (await addReply(gateway, { discussionId: meta.discussionId, body: guarded.body, key: replyKey, signal: abort.signal }));
             result = { draftId: id, kind: 'reply', url: posted.url, discussionId: meta.discussionId, body };
           }
           await finish(store, meta, uri, result.url);
@@ -138,6 +125,24 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     });
     return undefined;
   }
+}
+
+/** A request that still reads like the template asks "Post anyway / Edit" first; true to post. */
+async function confirmUnfilled(ctx: Ctx, title: string, rawBody: string): Promise<boolean> {
+  const unfilled = unfilledParts(title, rawBody, vscode.l10n.t);
+  if (!unfilled.defaultTitle && !unfilled.emptyGoal) return true;
+  const what = [
+    ...(unfilled.defaultTitle ? [vscode.l10n.t('the title is still the generated one')] : []),
+    ...(unfilled.emptyGoal ? [vscode.l10n.t('"What I\'m trying to do" is empty')] : []),
+  ].join('; ');
+  const postAnyway = vscode.l10n.t('Post Anyway');
+  const edit = vscode.l10n.t('Edit');
+  const picked = await ctx.prompts.choose(
+    vscode.l10n.t('This request still reads like the template: {0}.', what),
+    vscode.l10n.t('Teammates answer faster when they know what you are trying to do. Post it as it is, or edit it first?'),
+    [postAnyway, edit],
+  );
+  return picked === postAnyway;
 }
 
 function blockerTarget(ctx: Ctx, meta: Extract<DraftMeta, { kind: 'blocker' }>): string | { repo: { owner: string; name: string }; repositoryId: string; categoryId: string } {

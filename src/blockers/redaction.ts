@@ -1,13 +1,15 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
+import { findFormatSecrets } from '../outgoing/formatRules';
 import { findSecretAssignments } from './entropyRule';
 import type { SecretFinding } from './redactionText';
 
 /**
  * Finds secrets in a draft before it leaves the machine, and replaces them with a redaction mark.
- * secretlint's recommended preset finds provider-specific secrets; `entropyRule` adds random-looking
- * values assigned to secret-sounding names. Pure (no editor), so it is unit-tested directly. The
+ * secretlint's recommended preset finds provider-specific secrets; `formatRules` adds what it misses
+ * (keys by their own format, any private key, JWTs, URL credentials on any host, connection strings,
+ * `.env` lines) and `entropyRule` random-looking values assigned to secret-sounding names. Pure (no editor), so it is unit-tested directly. The
  * extension loads it as its own bundle when a draft is posted (secretScannerModule.ts).
  */
 
@@ -60,6 +62,7 @@ export async function scanSecrets(text: string): Promise<SecretFinding[]> {
     },
   });
   const findings: SecretFinding[] = result.messages.map((m) => fromSecretlint(m, scanned));
+  findings.push(...findFormatSecrets(scanned));
   for (const a of findSecretAssignments(scanned)) {
     findings.push({ ruleId: ENTROPY_RULE_ID, label: `high-entropy value assigned to ${a.name}`, start: a.start, end: a.end, value: a.value });
   }

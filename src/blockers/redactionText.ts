@@ -17,13 +17,20 @@ export function redactionMark(label: string): string {
   return `«redacted: ${label}»`;
 }
 
-/** Replaces every finding not in `keep` with its redaction mark. */
-export function redact(text: string, findings: readonly SecretFinding[], keep: ReadonlySet<number> = new Set()): string {
+/** A redaction mark anywhere in a text (what anchor relocation treats as "any text here"). */
+export const REDACTION_MARK_PATTERN = /«redacted: [^»\n]{1,100}»/g;
+
+/**
+ * Replaces every finding not in `keep` with its redaction mark. `keepLineBreaks` gives a multi-line
+ * secret (a PEM key) one mark per line it had, so the lines after it keep their numbers.
+ */
+export function redact(text: string, findings: readonly SecretFinding[], keep: ReadonlySet<number> = new Set(), keepLineBreaks = false): string {
   let out = '';
   let at = 0;
   findings.forEach((f, i) => {
     if (keep.has(i) || f.start < at) return;
-    out += text.slice(at, f.start) + redactionMark(f.label);
+    const lines = keepLineBreaks ? f.value.split('\n').length : 1;
+    out += text.slice(at, f.start) + Array.from({ length: lines }, () => redactionMark(f.label)).join('\n');
     at = f.end;
   });
   return out + text.slice(at);

@@ -6,7 +6,7 @@ import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerA
 import { BlockedTree } from './blockedTree';
 import { DraftStore } from './draftStore';
 import { firstReplies, readFirstReplyState } from './firstReply';
-import { type PostOptions, type PostResult, postDraft } from './postDraft';
+import { type PostResult, postDraft } from './postDraft';
 import { safeLabel } from './safeText';
 
 /** What the #Blocked feature exposes on the extension API (integration tests wait on these). */
@@ -38,13 +38,14 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
     }),
   );
 
-  const post = async (uri?: vscode.Uri, options?: PostOptions): Promise<PostResult | undefined> => {
+  // Only the draft is taken from the caller: whatever else arrives, the questions before posting are asked.
+  const post = async (uri?: vscode.Uri): Promise<PostResult | undefined> => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target || drafts.idOf(target) === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a #Blocked draft to post it (start one with "Ask the Team About This Code").'));
       return undefined;
     }
-    const result = await postDraft(ctx, drafts, target, options);
+    const result = await postDraft(ctx, drafts, target);
     await reloadDrafts();
     if (!result) return undefined;
     await ctx.sidebar.refresh();

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import type { ContextKeys } from './contextKeys';
 import type { DisposableStore } from './lifecycle';
+import type { SwitchablePrompter } from './prompter';
 import type { GitHubSession, RepositoryService, SidebarStore, TeamConfigService } from './services';
 import type { Settings } from './settings';
 import type { SwitchableClock } from './switchableClock';
@@ -13,6 +14,8 @@ export interface Ctx {
   readonly settings: Settings;
   readonly contextKeys: ContextKeys;
   readonly clock: SwitchableClock;
+  /** Every question asked before something is posted goes through this (tests script the answers). */
+  readonly prompts: SwitchablePrompter;
   /** Extension lifetime: disposed on deactivate. */
   readonly disposables: DisposableStore;
   readonly session: GitHubSession;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { GuardedText } from '../outgoing/outgoingGuard';
 
 /** owner/name of a GitHub repository. */
 export interface RepoRef {
@@ -16,6 +17,11 @@ export interface GraphQLCall<S extends z.ZodType> {
 }
 
 export interface MutationCall<S extends z.ZodType> extends GraphQLCall<S> {
+  /**
+   * Text people wrote (`title`, `body`) only as GuardedText: it passed the outgoing guard. The
+   * gateway refuses a plain string in those variables at run time too.
+   */
+  readonly variables?: Readonly<Record<string, unknown>> & { readonly title?: GuardedText; readonly body?: GuardedText };
   /**
    * When a mutation failed in a way GitHub may have received it (connection dropped, 5xx,
    * timeout), the gateway calls this before trying again: a result means it already took

@@ -6,6 +6,7 @@ import type { Logger } from '../core/logger';
 import { toGitHubError } from './errorMapping';
 import { GitHubError, isGitHubError } from './errors';
 import type { GitHubGateway, GraphQLCall, MutationCall } from './gateway';
+import { unwrapGuardedVariables } from '../outgoing/outgoingGuard';
 
 /**
  * The gateway on octokit 5: throttling (rate limits waited out), retry (transient read failures),
@@ -98,8 +99,10 @@ export class OctokitGateway implements GitHubGateway {
   }
 
   async mutate<S extends z.ZodType>(call: MutationCall<S>): Promise<z.infer<S>> {
+    // Every text a mutation sends passed the outgoing guard; this throws before anything is sent otherwise.
+    const variables = unwrapGuardedVariables(call.variables);
     // Mutations are never retried by the retry plugin: a repeat could post twice.
-    const once = () => this.run(call, 'mutate', (request) => this.octokit.graphql<unknown>(call.document, { ...call.variables, request: { ...request, retries: 0 } }));
+    const once = () => this.run(call, 'mutate', (request) => this.octokit.graphql<unknown>(call.document, { ...variables, request: { ...request, retries: 0 } }));
     try {
       return await once();
     } catch (e) {

@@ -72,9 +72,14 @@ export function trustMarker(marker: ParsedMarker | undefined, commentAuthor: str
   return { to: marker.to, from, pr: marker.pr };
 }
 
-/** The comment body for a kudos: the mention, the message, the hidden marker. */
+/** The visible part of a kudos comment: the mention and the message. */
+export function kudosVisibleText(to: string, message: string): string {
+  return `@${to} ${message.trim()}`;
+}
+
+/** The comment body for a kudos: the mention, the message, the hidden marker (what the outgoing guard composes). */
 export function formatKudosBody(marker: KudosMarker, message: string): string {
-  return `@${marker.to} ${message.trim()}\n\n${formatMarker(marker)}`;
+  return `${kudosVisibleText(marker.to, message)}\n\n${formatMarker(marker)}`;
 }
 
 /** The visible message of a kudos comment: without the marker and the leading mention. */

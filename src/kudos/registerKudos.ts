@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Ctx } from '../core/ctx';
+import type { Prompter } from '../core/prompter';
 import { isGitHubError } from '../github/errors';
+import { guardForPosting } from '../outgoing/secretPrompt';
 import {
   kudosMessageSchema,
   type KudosViewModel,
@@ -34,7 +36,8 @@ export interface KudosApi {
 
 const LAST_STANDUP_KEY = 'teamSupport.kudos.lastStandup';
 
-// Programmatic arguments of `teamSupport.kudos.send` (the palette passes none).
+// Programmatic arguments of `teamSupport.kudos.send` (the palette passes none). They only fill in
+// the questions: the message is always shown for the user to send, edit or cancel.
 const sendArgsSchema = z
   .object({
     prNumber: z.number().int().positive().optional(),
@@ -55,7 +58,9 @@ export function registerKudos(ctx: Ctx): KudosApi {
     const gateway = await ctx.session.ensureSignedIn();
     if (!gateway) return { ok: false, message: vscode.l10n.t('Sign in to GitHub to send kudos.') };
     try {
-      const sent = await sendKudos({ gateway, repo: repository.ref, request, log: ctx.log });
+      const guard = (text: Parameters<typeof guardForPosting>[2]) => guardForPosting(ctx.extension, ctx.prompts, text);
+      const sent = await sendKudos({ gateway, repo: repository.ref, request, log: ctx.log, guard });
+      if (!sent) return { ok: false, message: vscode.l10n.t('Kudos not sent.') };
       ctx.log.info(`Kudos: sent to @${request.reviewer} on #${request.prNumber}.`);
       // The panel counts the new comment: refresh before reporting success.
       await controller.refresh({ force: true });
@@ -100,26 +105,22 @@ export function registerKudos(ctx: Ctx): KudosApi {
       const given = args.success ? args.data : undefined;
       if (!args.success) ctx.log.warn('Kudos: ignored invalid arguments to teamSupport.kudos.send.');
       let target = given?.prNumber !== undefined && given.reviewer !== undefined ? { prNumber: given.prNumber, reviewer: given.reviewer, reviewId: given.reviewId } : undefined;
-      if (!target) target = await pickReview(controller);
+      if (!target) target = await pickReview(controller, ctx.prompts);
       if (!target) return undefined;
       if (ctx.session.login?.toLowerCase() === target.reviewer.toLowerCase()) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Kudos are for teammates: you can’t send kudos to yourself.'));
         return undefined;
       }
-      let message = given?.message;
-      if (message === undefined || !kudosMessageSchema.safeParse(message).success) {
-        message = await vscode.window.showInputBox({
-          title: vscode.l10n.t('Kudos for @{0} on #{1}', target.reviewer, target.prNumber),
-          prompt: vscode.l10n.t('What did the review help with? Posted as a comment on the pull request, mentioning @{0}.', target.reviewer),
-          value: message ?? '',
-          ignoreFocusOut: true,
-          validateInput: (value) => {
-            const r = kudosMessageSchema.safeParse(value);
-            return r.success ? undefined : (r.error.issues[0]?.message ?? vscode.l10n.t('Write a message.'));
-          },
-        });
-        if (message === undefined) return undefined;
-      }
+      const message = await ctx.prompts.input({
+        title: vscode.l10n.t('Kudos for @{0} on #{1}', target.reviewer, target.prNumber),
+        prompt: vscode.l10n.t('What did the review help with? Posted as a comment on the pull request, mentioning @{0}.', target.reviewer),
+        value: given?.message ?? '',
+        validate: (value) => {
+          const r = kudosMessageSchema.safeParse(value);
+          return r.success ? undefined : (r.error.issues[0]?.message ?? vscode.l10n.t('Write a message.'));
+        },
+      });
+      if (message === undefined || !kudosMessageSchema.safeParse(message).success) return undefined;
       const result = await send({ ...target, message, heart: given?.heart ?? true });
       if (result.ok) void vscode.window.showInformationMessage(result.message);
       else if (result.shown !== true) void vscode.window.showWarningMessage(result.message);
@@ -186,7 +187,7 @@ export function registerKudos(ctx: Ctx): KudosApi {
   };
 }
 
-async function pickReview(controller: KudosController): Promise<{ prNumber: number; reviewer: string; reviewId: string } | undefined> {
+async function pickReview(controller: KudosController, prompts: Prompter): Promise<{ prNumber: number; reviewer: string; reviewId: string } | undefined> {
   const model = controller.model ?? (await controller.refresh());
   if (!model) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Could not load the reviews you received. Check that you are signed in and a repository is open.'));
@@ -205,7 +206,7 @@ async function pickReview(controller: KudosController): Promise<{ prNumber: numb
     void vscode.window.showInformationMessage(vscode.l10n.t('No reviews on your pull requests in the last {0} days.', model.windowDays));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Send kudos for a review'), matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await prompts.pickOne(items, { title: vscode.l10n.t('Send kudos for a review') });
   return picked?.target;
 }
 

@@ -5,7 +5,8 @@ import { sendKudosRequestSchema, type SendKudosRequest } from '../protocol/kudos
 import addKudosCommentDocument from './addKudosComment.graphql';
 import addKudosHeartDocument from './addKudosHeart.graphql';
 import kudosPullRequestDocument from './kudosPullRequest.graphql';
-import { formatKudosBody, kudosMarkerSchema } from './marker';
+import type { GuardedPost, OutgoingText } from '../outgoing/outgoingGuard';
+import { kudosMarkerSchema, kudosVisibleText } from './marker';
 import { addKudosCommentResponseSchema, addKudosHeartResponseSchema, kudosPullRequestResponseSchema } from './responseSchema';
 
 /**
@@ -27,6 +28,8 @@ export interface SendKudosInput {
   readonly request: SendKudosRequest;
   readonly signal?: AbortSignal;
   readonly log?: Logger;
+  /** The outgoing guard (scans the message, asks about findings); undefined from it cancels the kudos. */
+  readonly guard: (text: OutgoingText) => Promise<GuardedPost | undefined>;
 }
 
 export interface SentKudos {
@@ -38,7 +41,8 @@ export interface SentKudos {
   readonly heartError?: unknown;
 }
 
-export async function sendKudos(input: SendKudosInput): Promise<SentKudos> {
+/** Sends the kudos; undefined when the guard's question about secrets was cancelled. */
+export async function sendKudos(input: SendKudosInput): Promise<SentKudos | undefined> {
   const parsed = sendKudosRequestSchema.safeParse(input.request);
   if (!parsed.success) throw new KudosRefused(parsed.error.issues[0]?.message ?? 'The kudos is not valid.');
   const request = parsed.data;
@@ -68,11 +72,13 @@ export async function sendKudos(input: SendKudosInput): Promise<SentKudos> {
 
   const marker = kudosMarkerSchema.safeParse({ to: reviews[reviews.length - 1]?.author ?? request.reviewer, from: viewer, pr: pr.number });
   if (!marker.success) throw new KudosRefused(`@${request.reviewer} is not a GitHub login.`);
-  const body = formatKudosBody(marker.data, request.message);
+  const guarded = await input.guard({ body: kudosVisibleText(marker.data.to, request.message), hidden: { kind: 'kudos', marker: marker.data } });
+  if (!guarded) return undefined;
+  const body = guarded.body.text;
 
   const result = await gateway.mutate({
     document: addKudosCommentDocument,
-    variables: { subjectId: pr.id, body },
+    variables: { subjectId: pr.id, body: guarded.body },
     schema: addKudosCommentResponseSchema,
     signal,
     // A retry after a dropped connection first looks for our exact comment: no duplicate kudos.

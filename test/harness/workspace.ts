@@ -2,10 +2,11 @@
 // `origin` is acme/webshop on GitHub (the sandbox's demo repository), with `origin/main` at HEAD so the
 // "is this commit pushed?" checks see the committed code as pushed.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { deploySettingsFile } from './fakeSecrets';
 import { fixtureWorkspace } from './paths';
 
 const run = promisify(execFile);
@@ -26,6 +27,9 @@ export async function createWorkspace(opts: { keepAt?: string } = {}): Promise<T
   const removeAll = (): void => rmSync(opts.keepAt ?? parent, { recursive: true, force: true });
   mkdirSync(parent, { recursive: true });
   cpSync(fixtureWorkspace, path, { recursive: true });
+  // A committed file with fake secrets of several kinds (generated: no secret-looking literal in this repository).
+  mkdirSync(join(path, 'src', 'deploy'), { recursive: true });
+  writeFileSync(join(path, 'src', 'deploy', 'settings.ts'), deploySettingsFile().text);
   const git = async (...args: string[]): Promise<void> => {
     await run('git', ['-c', 'user.name=Mona Lisa', '-c', 'user.email=mona@example.com', '-c', 'commit.gpgsign=false', ...args], {
       cwd: path,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
 import type { TeamSupportApi } from '../../src/extension';
-import { sandbox, signIn, waitUntil, workspaceRoot } from './support';
+import { type ScriptedPrompter, sandbox, scriptPrompts, signIn, waitUntil, workspaceRoot } from './support';
 
 type Api = TeamSupportApi;
 
@@ -34,13 +34,22 @@ async function postLens(uri: vscode.Uri): Promise<vscode.Command | undefined> {
   return lenses.map((l) => l.command).find((c) => c?.command === 'teamSupport.blocked.post');
 }
 
-/** Runs the draft's CodeLens command, skipping the secrets prompt (`{ keep: [] }` redacts everything found). */
-async function postViaLens(uri: vscode.Uri): Promise<PostResult> {
-  const lens = await postLens(uri);
-  assert.ok(lens, 'the draft offers "Post to #Blocked"');
-  const result = await vscode.commands.executeCommand<PostResult | undefined>(lens.command, ...((lens.arguments ?? []) as unknown[]), { keep: [] });
+/**
+ * Runs the draft's CodeLens command, answering the questions a user would see: "Post Anyway" for a
+ * request still reading like the template, nothing kept in the secrets list (everything redacted).
+ */
+async function postViaLens(uri: vscode.Uri, prompts: ScriptedPrompter): Promise<PostResult> {
+  const result = await runLens(uri, prompts);
   assert.ok(result, 'posting returned the new discussion');
   return result;
+}
+
+async function runLens(uri: vscode.Uri, prompts: ScriptedPrompter): Promise<PostResult | undefined> {
+  const lens = await postLens(uri);
+  assert.ok(lens, 'the draft offers "Post to #Blocked"');
+  prompts.reset();
+  prompts.press('Post Anyway').keep();
+  return vscode.commands.executeCommand<PostResult | undefined>(lens.command, ...((lens.arguments ?? []) as unknown[]));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -66,13 +75,16 @@ describe('#Blocked', function () {
   const diagnostics = vscode.languages.createDiagnosticCollection('blocked-test');
   let api: Api;
   let firstPost: PostResult;
+  let prompts: ScriptedPrompter;
 
   before(async () => {
     await sandbox().reset('empty');
     api = await ready();
+    prompts = scriptPrompts(api);
   });
 
   after(async () => {
+    api.prompts.use(undefined);
     diagnostics.dispose();
     await sandbox().clearFaults();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -100,7 +112,11 @@ describe('#Blocked', function () {
     assert.ok(text.includes(message.replace(/'/g, "'")), 'the diagnostic');
     assert.ok(text.includes('Branch: `main`'), 'the branch');
 
-    const result = await postViaLens(draftUri);
+    const result = await postViaLens(draftUri, prompts);
+    const unfilled = prompts.last('choose');
+    assert.ok(unfilled, 'the untouched template asked first');
+    assert.ok(unfilled.title.includes('template'), unfilled.title);
+    assert.deepEqual(unfilled.choices, ['Post Anyway', 'Edit']);
     const categoryId = await blockedCategoryId();
     const stored = (await sandbox().state()).discussions;
     assert.equal(stored.length, 1, 'exactly one discussion');
@@ -183,7 +199,8 @@ describe('#Blocked', function () {
     assert.ok(draftText.includes('untitled editor'), 'an untitled file is named as such, without a permalink');
     assert.ok(draftText.includes(awsKey) && draftText.includes(githubToken), `the draft itself still holds the code:\n${draftText}`);
 
-    const result = await postViaLens(draftUri);
+    const result = await postViaLens(draftUri, prompts);
+    assert.deepEqual(prompts.last('pickMany')?.items.map((i) => i.label), ['AWS access key', 'GitHub token', 'private key'], 'the user was asked about the three findings');
     const stored = (await sandbox().state()).discussions.find((d) => d.id === result.discussionId);
     assert.ok(stored);
     for (const secret of [awsKey, githubToken, 'BEGIN RSA PRIVATE KEY', privateKey.split('\n')[1] ?? 'x']) {
@@ -224,7 +241,8 @@ describe('#Blocked', function () {
     const lens = await postLens(replyDraft);
     assert.ok(lens);
     assert.ok(lens.title.includes('Post Reply'));
-    const posted = await vscode.commands.executeCommand<PostResult>(lens.command, ...((lens.arguments ?? []) as unknown[]), { keep: [] });
+    const posted = await runLens(replyDraft, prompts);
+    assert.ok(posted);
     assert.equal(posted.kind, 'reply');
     const comments = (await sandbox().state()).discussionComments.filter((c) => c.discussionId === id);
     assert.deepEqual(comments.map((c) => c.author), ['sam', 'mona']);
@@ -272,7 +290,7 @@ describe('#Blocked', function () {
     const draftUri = await askAbout('src/cart.ts', 33, 39);
     await sb.clearLog();
     await sb.injectFault({ kind: 'dropAfterMutation', match: { field: 'createDiscussion' }, count: 1 });
-    const result = await postViaLens(draftUri);
+    const result = await postViaLens(draftUri, prompts);
     const state = await sb.state();
     assert.equal(state.discussions.length, before + 1, 'exactly one new discussion');
     const id = api.features.blocked.drafts.idOf(draftUri) ?? 'missing';
@@ -293,9 +311,7 @@ describe('#Blocked', function () {
 
     // Offline: every request drops. The post fails, nothing is lost.
     await sb.injectFault({ kind: 'dropConnection' });
-    const lens = await postLens(draftUri);
-    assert.ok(lens);
-    const failed = await vscode.commands.executeCommand<PostResult | undefined>(lens.command, ...((lens.arguments ?? []) as unknown[]), { keep: [] });
+    const failed = await runLens(draftUri, prompts);
     assert.equal(failed, undefined);
     await sb.clearFaults();
     assert.ok(await exists(draftUri), 'the draft is still on disk');
@@ -315,7 +331,7 @@ describe('#Blocked', function () {
 
     const before = (await sb.state()).discussions.filter((d) => d.body.includes(id)).length;
     assert.equal(before, 0, 'nothing reached GitHub while offline');
-    const result = await postViaLens(draftUri);
+    const result = await postViaLens(draftUri, prompts);
     const after = (await sb.state()).discussions.filter((d) => d.body.includes(id));
     assert.equal(after.length, 1);
     assert.equal(after[0]?.id, result.discussionId);

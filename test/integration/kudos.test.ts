@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { RenderedEvent } from '../../src/kudos/kudosWebviews';
 import type { KudosViewModel } from '../../src/protocol/kudosProtocol';
 import type { SeedData } from '../sandbox/client';
-import { sandbox, signIn, waitFor, waitUntil } from './support';
+import { sandbox, scriptPrompts, signIn, waitFor, waitUntil } from './support';
 import type { TeamSupportApi } from '../../src/extension';
 
 const DAY = 86_400_000;
@@ -167,7 +167,14 @@ describe('kudos', function () {
     const givenBefore = api.features.kudos.model?.kudosGiven.length ?? 0;
     const rendered = waitFor(api.features.kudos.onDidRender, (e) => e.surface === 'panel' && e.summary.kudosGiven === givenBefore + 1, 30_000, 'the panel after sending');
 
-    const sent = await vscode.commands.executeCommand('teamSupport.kudos.send', { prNumber: 19, reviewer: 'lea', message: 'Thanks for catching the cursor leak <b>early</b>!', heart: true });
+    const prompts = scriptPrompts(api).type();
+    let sent: unknown;
+    try {
+      sent = await vscode.commands.executeCommand('teamSupport.kudos.send', { prNumber: 19, reviewer: 'lea', message: 'Thanks for catching the cursor leak <b>early</b>!', heart: true });
+    } finally {
+      api.prompts.use(undefined);
+    }
+    assert.equal(prompts.last('input')?.value, 'Thanks for catching the cursor leak <b>early</b>!', 'the message was shown to send, edit or cancel');
     assert.ok(sent, 'the command reports the sent kudos');
 
     const after = await sandbox().state();

@@ -5,6 +5,7 @@ import { formatMarker } from '../../src/blockers/marker';
 import { formatReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
 import { GitHubError } from '../../src/github/errors';
 import type { GitHubGateway, GraphQLCall, MutationCall } from '../../src/github/gateway';
+import { plainGuarded } from './support/guarded';
 
 const id = '3f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 
@@ -41,7 +42,7 @@ describe('blocked API', () => {
         },
       },
     });
-    const posted = await createBlocker(gateway, { repo: { owner: 'acme', name: 'webshop' }, repositoryId: 'R', categoryId: 'C', title: 't', body: 'b', draftId: id });
+    const posted = await createBlocker(gateway, { repo: { owner: 'acme', name: 'webshop' }, repositoryId: 'R', categoryId: 'C', ...(await plainGuarded('t', 'b')), draftId: id });
     assert.deepEqual(posted, { id: 'D_mine', number: 2, url: 'u2' });
     assert.deepEqual(gateway.calls, ['mutate', 'query RecentBlockers']);
   });
@@ -49,7 +50,7 @@ describe('blocked API', () => {
   it('reports the failure when the marker is not found (the gateway then retries once)', async () => {
     const gateway = droppingGateway({ repository: { discussions: { nodes: [] } } });
     await assert.rejects(
-      createBlocker(gateway, { repo: { owner: 'acme', name: 'webshop' }, repositoryId: 'R', categoryId: 'C', title: 't', body: 'b', draftId: id }),
+      createBlocker(gateway, { repo: { owner: 'acme', name: 'webshop' }, repositoryId: 'R', categoryId: 'C', ...(await plainGuarded('t', 'b')), draftId: id }),
       (e: unknown) => e instanceof GitHubError && e.kind === 'offline',
     );
   });
@@ -58,7 +59,7 @@ describe('blocked API', () => {
     const gateway = droppingGateway({
       node: { id: 'D', closed: false, isAnswered: false, comments: { nodes: [{ id: 'C1', url: 'c1', body: formatReplyMarker({ kind: 'reply', key: replyKeyFor(id) }), createdAt: '2026-11-18T10:00:00Z', author: { login: 'mona' } }] } },
     });
-    assert.deepEqual(await addReply(gateway, { discussionId: 'D', body: 'b', key: replyKeyFor(id) }), { id: 'C1', url: 'c1' });
+    assert.deepEqual(await addReply(gateway, { discussionId: 'D', body: (await plainGuarded('', 'b')).body, key: replyKeyFor(id) }), { id: 'C1', url: 'c1' });
   });
 });
 

@@ -5,6 +5,7 @@ import { GitHubError, isGitHubError } from '../../src/github/errors';
 import { OctokitGateway, type OctokitGatewayOptions } from '../../src/github/octokitGateway';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { plainGuarded } from './support/guarded';
 
 // The gateway against the sandbox in-process: real HTTP, real octokit plugins, injected faults.
 
@@ -127,7 +128,7 @@ describe('GitHub gateway (against the sandbox)', function () {
 
     it('after a dropped connection that stored the discussion, finds it instead of posting twice', async () => {
       const title = 'Dropped after create';
-      const variables = { ...(await ids()), title, body: 'Help' };
+      const variables = { ...(await ids()), ...(await plainGuarded(title, 'Help')) };
       await client.injectFault({ kind: 'dropAfterMutation', count: 1, match: { field: 'createDiscussion' } });
       const result = await gateway().mutate({ document: createDoc, variables, schema: createSchema, findApplied: findApplied(title) });
       assert.equal(result.createDiscussion.discussion.title, title);
@@ -137,7 +138,7 @@ describe('GitHub gateway (against the sandbox)', function () {
 
     it('retries once when the connection dropped before anything was stored', async () => {
       const title = 'Dropped before create';
-      const variables = { ...(await ids()), title, body: 'Help' };
+      const variables = { ...(await ids()), ...(await plainGuarded(title, 'Help')) };
       await client.injectFault({ kind: 'dropConnection', count: 1, match: { field: 'createDiscussion' } });
       const result = await gateway().mutate({ document: createDoc, variables, schema: createSchema, findApplied: findApplied(title) });
       assert.equal(result.createDiscussion.discussion.title, title);
@@ -146,7 +147,7 @@ describe('GitHub gateway (against the sandbox)', function () {
 
     it('never retries a mutation blindly: without findApplied the error says it may have applied', async () => {
       const title = 'No way to check';
-      const variables = { ...(await ids()), title, body: 'Help' };
+      const variables = { ...(await ids()), ...(await plainGuarded(title, 'Help')) };
       await client.injectFault({ kind: 'dropAfterMutation', count: 1, match: { field: 'createDiscussion' } });
       const error = await gateway().mutate({ document: createDoc, variables, schema: createSchema }).then(() => undefined, (e: unknown) => e);
       assert.ok(isGitHubError(error, 'offline'), String(error));
@@ -156,7 +157,7 @@ describe('GitHub gateway (against the sandbox)', function () {
 
     it('does not retry a mutation on a 5xx through the retry plugin', async () => {
       const title = 'Server error';
-      const variables = { ...(await ids()), title, body: 'Help' };
+      const variables = { ...(await ids()), ...(await plainGuarded(title, 'Help')) };
       await client.injectFault({ kind: 'serverError', status: 502, count: 1, match: { field: 'createDiscussion' } });
       const result = await gateway().mutate({ document: createDoc, variables, schema: createSchema, findApplied: findApplied(title) });
       assert.equal(result.createDiscussion.discussion.title, title);

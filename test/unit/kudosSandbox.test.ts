@@ -10,6 +10,7 @@ import { parseMarker } from '../../src/kudos/marker';
 import { KudosRefused, sendKudos } from '../../src/kudos/sendKudos';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { scannedGuard } from './support/guarded';
 
 const NOW = Date.parse('2026-11-18T10:00:00Z');
 const HOUR = 3_600_000;
@@ -92,8 +93,8 @@ describe('kudos against the sandbox', function () {
 
   it('sends a kudos: one comment on the PR with the marker and a heart on the review', async () => {
     const gateway = gatewayFor('mona');
-    const sent = await sendKudos({ gateway, repo, request: { prNumber: 19, reviewer: 'lea', message: 'Thanks for spotting the cursor leak!', heart: true } });
-    assert.equal(sent.hearted, true);
+    const sent = await sendKudos({ gateway, repo, request: { prNumber: 19, reviewer: 'lea', message: 'Thanks for spotting the cursor leak!', heart: true }, guard: scannedGuard });
+    assert.equal(sent?.hearted, true);
     const state = await client.state();
     const pr19 = state.pullRequests.find((p) => p.number === 19);
     const comments = state.issueComments.filter((c) => c.subjectId === pr19?.id && c.author === 'mona' && parseMarker(c.body));
@@ -105,8 +106,8 @@ describe('kudos against the sandbox', function () {
 
   it('does not post twice when the connection drops after GitHub applied the comment', async () => {
     await client.injectFault({ kind: 'dropAfterMutation', match: { field: 'addComment' }, count: 1 });
-    const sent = await sendKudos({ gateway: gatewayFor('mona'), repo, request: { prNumber: 19, reviewer: 'lea', message: 'Thank you!', heart: false } });
-    assert.ok(sent.commentId);
+    const sent = await sendKudos({ gateway: gatewayFor('mona'), repo, request: { prNumber: 19, reviewer: 'lea', message: 'Thank you!', heart: false }, guard: scannedGuard });
+    assert.ok(sent?.commentId);
     const state = await client.state();
     const pr19 = state.pullRequests.find((p) => p.number === 19);
     assert.equal(state.issueComments.filter((c) => c.subjectId === pr19?.id && c.body.includes('team-support:kudos')).length, 1);
@@ -114,10 +115,10 @@ describe('kudos against the sandbox', function () {
 
   it('refuses kudos to yourself, to someone who did not review, and an empty message', async () => {
     const gateway = gatewayFor('mona');
-    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 12, reviewer: 'mona', message: 'me!', heart: false } }), (e: unknown) => e instanceof KudosRefused && /yourself/.test(e.message));
-    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 12, reviewer: 'kenji', message: 'hi', heart: false } }), (e: unknown) => e instanceof KudosRefused && /not reviewed/.test(e.message));
-    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 12, reviewer: 'sam', message: '  ', heart: false } }), KudosRefused);
-    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 999, reviewer: 'sam', message: 'x', heart: false } }), /999/);
+    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 12, reviewer: 'mona', message: 'me!', heart: false }, guard: scannedGuard }), (e: unknown) => e instanceof KudosRefused && /yourself/.test(e.message));
+    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 12, reviewer: 'kenji', message: 'hi', heart: false }, guard: scannedGuard }), (e: unknown) => e instanceof KudosRefused && /not reviewed/.test(e.message));
+    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 12, reviewer: 'sam', message: '  ', heart: false }, guard: scannedGuard }), KudosRefused);
+    await assert.rejects(sendKudos({ gateway, repo, request: { prNumber: 999, reviewer: 'sam', message: 'x', heart: false }, guard: scannedGuard }), /999/);
     const state = await client.state();
     assert.equal(state.issueComments.filter((c) => c.author === 'mona' && c.createdAt >= new Date(NOW).toISOString()).length, 0);
   });

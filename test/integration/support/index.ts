@@ -2,3 +2,4 @@
 export { EXTENSION_ID, getApi, signIn, signOut, workspaceRoot } from './api';
 export { sandbox, sandboxUrl } from './sandbox';
 export { waitFor, waitUntil } from './wait';
+export { ScriptedPrompter, scriptPrompts, type ShownPrompt } from './prompts';
