@@ -54,6 +54,10 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     void vscode.window.showInformationMessage(vscode.l10n.t('This draft was already posted.'));
     return undefined;
   }
+  if (!store.owns(meta)) {
+    void vscode.window.showWarningMessage(notYoursMessage());
+    return undefined;
+  }
   const document = await vscode.workspace.openTextDocument(uri);
   // Saved first: the file on disk is what survives a crash or reload while the post is in flight.
   if (document.isDirty) await document.save();
@@ -90,6 +94,13 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
 
   const gateway = await ctx.session.ensureSignedIn();
   if (!gateway) return undefined;
+  // Signing in just now may have made someone else the signed-in account.
+  if (!store.owns(meta)) {
+    void vscode.window.showWarningMessage(notYoursMessage());
+    return undefined;
+  }
+  const owner = store.owner();
+  const owned: DraftMeta = owner === undefined ? meta : { ...meta, account: owner };
 
   try {
     return await vscode.window.withProgress(
@@ -103,7 +114,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
           const firstAttempt = meta.attempted !== true;
-          await store.writeMeta({ ...meta, attempted: true });
+          await store.writeMeta({ ...owned, attempted: true });
           let result: PostResult;
           if (meta.kind === 'blocker') {
             const target = blockerTarget(ctx, meta);
@@ -120,7 +131,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
             const posted = earlier ?? (await addReply(gateway, { discussionId: meta.discussionId, body, draftId: id, signal: abort.signal }));
             result = { draftId: id, kind: 'reply', url: posted.url, discussionId: meta.discussionId, body };
           }
-          await finish(store, meta, uri, result.url);
+          await finish(store, { ...owned, attempted: true }, uri, result.url);
           return result;
         } finally {
           sub.dispose();
@@ -135,6 +146,10 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri, op
     });
     return undefined;
   }
+}
+
+function notYoursMessage(): string {
+  return vscode.l10n.t('This draft belongs to another GitHub account. Sign in with that account to post it.');
 }
 
 function blockerTarget(ctx: Ctx, meta: Extract<DraftMeta, { kind: 'blocker' }>): string | { repo: { owner: string; name: string }; repositoryId: string; categoryId: string } {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ContextKeys } from './contextKeys';
+import type { TeamSupportLog } from './redactingLog';
 import type { DisposableStore } from './lifecycle';
 import type { GitHubSession, RepositoryService, SidebarStore, TeamConfigService } from './services';
 import type { Settings } from './settings';
@@ -8,7 +9,8 @@ import type { SwitchableClock } from './switchableClock';
 /** What every feature's `register(ctx)` receives. Features own what they create via `ctx.disposables`. */
 export interface Ctx {
   readonly extension: vscode.ExtensionContext;
-  readonly log: vscode.LogOutputChannel;
+  /** The one log; every line is cleaned of tokens (see redactingLog.ts). */
+  readonly log: TeamSupportLog;
   readonly settings: Settings;
   readonly contextKeys: ContextKeys;
   readonly clock: SwitchableClock;
