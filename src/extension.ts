@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exportsFor } from './api/extensionExports';
 import { createPublicApi } from './api/publicApi';
 import type { TeamSupportExtensionApi } from './api/teamSupportApi';
 import { registerAccount } from './github/registerAccount';
@@ -74,12 +75,6 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportExtensi
   const manifest = extension.extension.packageJSON as { version?: unknown };
   log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
   return exportsFor(extension.extensionMode, createPublicApi(ctx, pairing), internals);
-}
-
-/** The public API, plus the internals as `testHooks` only while VS Code runs the extension's tests. */
-export function exportsFor(mode: vscode.ExtensionMode, api: TeamSupportExtensionApi, internals: TeamSupportApi): TeamSupportExtensionApi | TeamSupportTestExports {
-  if (mode !== vscode.ExtensionMode.Test) return api;
-  return Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(api), testHooks: { value: internals, enumerable: true } })) as TeamSupportTestExports;
 }
 
 export function deactivate(): void {

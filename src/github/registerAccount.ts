@@ -58,8 +58,11 @@ export function registerAccount(ctx: Ctx): AccountFeature {
     session,
     onDidShowTokenPrompt: promptShown.event,
     signInWithToken: async (token) => {
+      // The box's own check first (its message says what is wrong with the token's form).
+      const checked = checkToken(token);
+      if (!checked.ok) return { ok: false, kind: 'invalidToken', message: tokenProblemMessage(checked.problem) };
       try {
-        return { ok: true, login: await session.signInWithToken(token) };
+        return { ok: true, login: await session.signInWithToken(checked.token) };
       } catch (e) {
         return failed(e, false);
       }
