@@ -116,8 +116,10 @@ describe('per account: drafts and pairing; drafts as documents', function () {
     assert.equal(mona.features.pairing.partner, 'priya', 'and her pairing session runs on');
     await vscode.commands.executeCommand('teamSupport.pairing.stop');
 
-    // Posting still sends the anchor kept beside the draft.
-    await vscode.window.showTextDocument(uri);
+    // Posting still sends the anchor kept beside the draft (the ask filled in, as a user would).
+    const editor = await vscode.window.showTextDocument(uri);
+    const goal = editor.document.getText().split('\n').findIndex((l) => l.startsWith('<!--'));
+    await editor.edit((e) => e.replace(editor.document.lineAt(goal).range, 'Coupons should apply once per order.'));
     await mona.ctx.sidebar.refresh();
     const result = await vscode.commands.executeCommand<PostResult | undefined>('teamSupport.blocked.post', uri, { keep: [] });
     assert.ok(result, 'mona posts her draft');
