@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
+import { exportsFor } from './api/extensionExports';
+import { createPublicApi } from './api/publicApi';
+import type { TeamSupportExtensionApi } from './api/teamSupportApi';
 import { registerAccount } from './github/registerAccount';
 import { registerBlocked } from './blockers/registerBlocked';
 import { ContextKeys } from './core/contextKeys';
 import { type Ctx } from './core/ctx';
 import { DisposableStore } from './core/lifecycle';
 import { markReadyWhenLoaded } from './core/readiness';
+import { createRedactingLog } from './core/redactingLog';
 import { Settings } from './core/settings';
 import { SwitchablePrompter } from './core/prompter';
 import { SwitchableClock } from './core/switchableClock';
@@ -19,6 +23,10 @@ import { createSidebarStore } from './sidebar/sidebarStore';
 import { createTeamConfigService } from './team-config/teamConfigService';
 import { registerTeamConfig } from './team-config/registerTeamConfig';
 
+/**
+ * The internals integration tests and the benchmark drive (`getApi()` in test/integration/support).
+ * Exported only in `ExtensionMode.Test`, as `testHooks`; other extensions get `TeamSupportExtensionApi`.
+ */
 export interface TeamSupportApi {
   /** The shared services, so integration tests and the benchmark can wait on real events. */
   readonly ctx: Ctx;
@@ -35,11 +43,14 @@ export interface TeamSupportApi {
   };
 }
 
-export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
+/** What `activate` returns when VS Code runs the extension's tests: the public API plus the internals. */
+export type TeamSupportTestExports = TeamSupportExtensionApi & { readonly testHooks: TeamSupportApi };
+
+export function activate(extension: vscode.ExtensionContext): TeamSupportExtensionApi | TeamSupportTestExports {
   const disposables = new DisposableStore();
   // VS Code disposes the subscriptions on deactivate; the store disposes in reverse creation order.
   extension.subscriptions.push(disposables);
-  const log = disposables.add(vscode.window.createOutputChannel('Team Support', { log: true }));
+  const log = disposables.add(createRedactingLog(vscode.window.createOutputChannel('Team Support', { log: true })));
   const settings = new Settings(log);
   const contextKeys = new ContextKeys();
   const clock = new SwitchableClock();
@@ -56,7 +67,7 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   });
   const ctx: Ctx = { ...base, session, repositories, team, sidebar, loaded };
 
-  const api: TeamSupportApi = {
+  const internals: TeamSupportApi = {
     ctx,
     prompts,
     features: {
@@ -70,11 +81,11 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
     },
   };
   // The language server finds where each blocker's code is now; the Blocked view says when it can't.
-  const { blocked, languageClient } = api.features;
+  const { blocked, languageClient, pairing } = internals.features;
   disposables.add(languageClient.onDidChangeMovedBlockers((ids) => blocked.tree.setMovedBlockers(ids)));
   const manifest = extension.extension.packageJSON as { version?: unknown };
   log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
-  return api;
+  return exportsFor(extension.extensionMode, createPublicApi(ctx, pairing), internals);
 }
 
 export function deactivate(): void {

@@ -41,6 +41,7 @@ export async function askTheTeam(ctx: Ctx, store: DraftStore, uri?: vscode.Uri, 
       ...(draft.anchor ? { anchor: draft.anchor } : {}),
       createdAt: ctx.clock.now(),
     },
+    draft.title,
     draft.markdown,
   );
   const editor = await vscode.window.showTextDocument(uriOfDraft, { preview: false });
@@ -80,7 +81,8 @@ export class DraftLensProvider implements vscode.CodeLensProvider {
     const id = this.store.idOf(document.uri);
     if (id === undefined) return [];
     const meta = await this.store.readMeta(id);
-    if (token.isCancellationRequested || !meta || meta.postedUrl !== undefined) return [];
+    // Another account's draft (open from before a switch) offers nothing to post.
+    if (token.isCancellationRequested || !meta || meta.postedUrl !== undefined || !this.store.owns(meta)) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     const title = meta.kind === 'blocker' ? `$(send) ${vscode.l10n.t('Post to #Blocked')}` : `$(reply) ${vscode.l10n.t('Post Reply')}`;
     return [new vscode.CodeLens(top, { command: 'teamSupport.blocked.post', title, arguments: [document.uri] })];

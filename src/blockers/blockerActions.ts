@@ -5,8 +5,8 @@ import { addReply, closeResolved, listComments, markAnswer } from './blockedApi'
 import type { BlockedNode, BlockedTree } from './blockedTree';
 import type { BlockerRow } from './blockerRows';
 import { DraftStore } from './draftStore';
-import { type Anchor, formatMarker, stripMarkers } from './marker';
-import { formatReplyMarker, newReplyKey } from './replyMarker';
+import { type Anchor, stripMarkers } from './marker';
+import { newReplyKey } from './replyMarker';
 import { promptTexts } from './postDraft';
 import { safeLabel } from './safeText';
 import { formatAge } from './sla';
@@ -38,18 +38,11 @@ export class BlockerActions {
     const row = this.row(arg);
     if (!row) return undefined;
     const id = DraftStore.newId();
-    const markdown = [
-      `# ${vscode.l10n.t('Reply to #{0}: {1}', row.number, row.title)}`,
-      '',
-      `<!-- ${promptTexts()[2] ?? ''} -->`,
-      '',
-      '',
-      '',
-      formatMarker({ id }),
-      '',
-    ].join('\n');
+    const title = vscode.l10n.t('Reply to #{0}: {1}', row.number, row.title);
+    const markdown = [`# ${title}`, '', `<!-- ${promptTexts()[2] ?? ''} -->`, '', '', ''].join('\n');
     const uri = await this.store.create(
       { kind: 'reply', id, discussionId: row.id, discussionUrl: row.url, discussionTitle: row.title, createdAt: this.ctx.clock.now() },
+      title,
       markdown,
     );
     const editor = await vscode.window.showTextDocument(uri, { preview: false });

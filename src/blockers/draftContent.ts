@@ -1,4 +1,4 @@
-import { type Anchor, clampAnchor, formatMarker } from './marker';
+import { type Anchor, clampAnchor } from './marker';
 import { codePointLength } from './safeText';
 
 /**
@@ -167,7 +167,9 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
     if (input.diagnostics.length > DIAGNOSTICS_MAX) out.push(`- ${t('…and {0} more.', input.diagnostics.length - DIAGNOSTICS_MAX)}`);
   }
 
-  out.push('', formatMarker({ id: input.id, ...(anchor ? { anchor } : {}) }), '');
+  // The marker (draft id and anchor) is not part of the text the user edits: it lives in the
+  // draft's sidecar and is appended when posting.
+  out.push('');
   let markdown = out.join('\n');
   // The caps above keep a generated draft far below the limit; this guards the sum anyway.
   if (codePointLength(markdown) > GITHUB_BODY_LIMIT) {

@@ -44,6 +44,10 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): P
     void vscode.window.showInformationMessage(vscode.l10n.t('This draft was already posted.'));
     return undefined;
   }
+  if (!store.owns(meta)) {
+    void vscode.window.showWarningMessage(notYoursMessage());
+    return undefined;
+  }
   const document = await vscode.workspace.openTextDocument(uri);
   // Saved first: the file on disk is what survives a crash or reload while the post is in flight.
   if (document.isDirty) await document.save();
@@ -80,6 +84,13 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): P
 
   const gateway = await ctx.session.ensureSignedIn();
   if (!gateway) return undefined;
+  // Signing in just now may have made someone else the signed-in account.
+  if (!store.owns(meta)) {
+    void vscode.window.showWarningMessage(notYoursMessage());
+    return undefined;
+  }
+  const owner = store.owner();
+  const owned: DraftMeta = owner === undefined ? meta : { ...meta, account: owner };
 
   try {
     return await vscode.window.withProgress(
@@ -93,7 +104,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): P
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
           const firstAttempt = meta.attempted !== true;
-          await store.writeMeta({ ...meta, attempted: true });
+          await store.writeMeta({ ...owned, attempted: true });
           let result: PostResult;
           if (meta.kind === 'blocker') {
             const target = blockerTarget(ctx, meta);
@@ -110,7 +121,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): P
             const posted = earlier ?? (await addReply(gateway, { discussionId: meta.discussionId, body: guarded.body, key: replyKey, signal: abort.signal }));
             result = { draftId: id, kind: 'reply', url: posted.url, discussionId: meta.discussionId, body };
           }
-          await finish(store, meta, uri, result.url);
+          await finish(store, { ...owned, attempted: true }, uri, result.url);
           return result;
         } finally {
           sub.dispose();
@@ -143,6 +154,10 @@ async function confirmUnfilled(ctx: Ctx, title: string, rawBody: string): Promis
     [postAnyway, edit],
   );
   return picked === postAnyway;
+}
+
+function notYoursMessage(): string {
+  return vscode.l10n.t('This draft belongs to another GitHub account. Sign in with that account to post it.');
 }
 
 function blockerTarget(ctx: Ctx, meta: Extract<DraftMeta, { kind: 'blocker' }>): string | { repo: { owner: string; name: string }; repositoryId: string; categoryId: string } {

@@ -4,7 +4,9 @@ import type { Blocker } from '../sidebar/snapshotSchema';
 import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
 import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
+import { registerDraftCommands } from './draftCommands';
 import { DraftStore } from './draftStore';
+import { currentAccountKey } from '../github/accountKey';
 import { firstReplies, readFirstReplyState } from './firstReply';
 import { type PostResult, postDraft } from './postDraft';
 import { safeLabel } from './safeText';
@@ -14,6 +16,8 @@ export interface BlockedFeature {
   readonly tree: BlockedTree;
   readonly drafts: DraftStore;
   readonly lenses: DraftLensProvider;
+  /** What "Undo" after discarding a draft does. */
+  readonly restoreDraft: (id: string) => Promise<vscode.Uri | undefined>;
   /** Fires after a draft was posted and the sidebar refreshed. */
   readonly onDidPost: vscode.Event<PostResult>;
   /** Fires with the text of each "replied to / picked up your blocker" notification as it is shown. */
@@ -24,13 +28,13 @@ const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
 
 export function registerBlocked(ctx: Ctx): BlockedFeature {
   const d = ctx.disposables;
-  const drafts = new DraftStore(ctx.extension.globalStorageUri);
+  const drafts = new DraftStore(ctx.extension.globalStorageUri, () => currentAccountKey(ctx.session));
   const tree = d.add(new BlockedTree(ctx));
   const actions = new BlockerActions(ctx, tree, drafts);
   const posted = d.add(new vscode.EventEmitter<PostResult>());
   const lenses = new DraftLensProvider(drafts);
 
-  const draftFiles: vscode.DocumentSelector = { scheme: drafts.folder.scheme, pattern: new vscode.RelativePattern(drafts.folder, '*.md') };
+  const draftFiles: vscode.DocumentSelector = { scheme: drafts.folder.scheme, pattern: new vscode.RelativePattern(drafts.folder, '*/*.md') };
   d.add(vscode.languages.registerCodeLensProvider(draftFiles, lenses));
   d.add(
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AskCodeActionProvider(drafts), {
@@ -73,6 +77,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   const reloadDrafts = (): Promise<void> =>
     tree.reloadDrafts(drafts).catch((error: unknown) => ctx.log.warn(`Could not list the drafts: ${String(error)}`));
   void reloadDrafts();
+  const draftCommands = registerDraftCommands(ctx, drafts, reloadDrafts);
   command('teamSupport.blocked.ask', async (uri?: vscode.Uri, range?: vscode.Range) => {
     const draft = await askTheTeam(ctx, drafts, uri, range);
     await reloadDrafts();
@@ -95,7 +100,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   const notified = d.add(new vscode.EventEmitter<string>());
   d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notified)));
 
-  return { tree, drafts, lenses, onDidPost: posted.event, onDidNotifyAsker: notified.event };
+  return { tree, drafts, lenses, restoreDraft: draftCommands.restore, onDidPost: posted.event, onDidNotifyAsker: notified.event };
 }
 
 /** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up. */

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import type { ContextKeys } from './contextKeys';
+import type { TeamSupportLog } from './redactingLog';
 import type { DisposableStore } from './lifecycle';
 import type { SwitchablePrompter } from './prompter';
 import type { GitHubSession, RepositoryService, SidebarStore, TeamConfigService } from './services';
@@ -10,7 +11,8 @@ import type { SwitchableClock } from './switchableClock';
 /** What every feature's `register(ctx)` receives. Features own what they create via `ctx.disposables`. */
 export interface Ctx {
   readonly extension: vscode.ExtensionContext;
-  readonly log: vscode.LogOutputChannel;
+  /** The one log; every line is cleaned of tokens (see redactingLog.ts). */
+  readonly log: TeamSupportLog;
   readonly settings: Settings;
   readonly contextKeys: ContextKeys;
   readonly clock: SwitchableClock;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Logger } from './logger';
+import { type SettingSource, settingValue } from './settingSources';
 
 /**
  * Every `teamSupport.*` setting with its schema and default: one typed getter per setting,
@@ -17,6 +18,13 @@ const settingSchemas = {
   'pairing.offerCoAuthoredBy': z.boolean().default(true),
 } as const;
 
+/** Settings whose workspace values are not (always) honoured; see settingSources.ts. */
+const settingSources: Partial<Record<keyof typeof settingSchemas, Exclude<SettingSource, 'any'>>> = {
+  'github.apiUrl': 'userOnly',
+  // Also in the manifest's `capabilities.untrustedWorkspaces.restrictedConfigurations`.
+  repository: 'trustedWorkspace',
+};
+
 type SettingSchemas = typeof settingSchemas;
 export type SettingKey = keyof SettingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<SettingSchemas[K]>;
@@ -29,8 +37,9 @@ export class Settings {
   get<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): SettingValue<K> {
     const config = vscode.workspace.getConfiguration('teamSupport', scope);
     const schema: z.ZodType<SettingValue<K>> = settingSchemas[key] as unknown as z.ZodType<SettingValue<K>>;
-    // The API URL decides where the token goes: read it from user/machine settings only, never a workspace.
-    const raw = key === 'github.apiUrl' ? trustedValue(config.inspect(key)) : config.get<unknown>(key);
+    // The API URL decides where the token goes, the repository where posts go: see settingSources.ts.
+    const source = settingSources[key];
+    const raw = source === undefined ? config.get<unknown>(key) : settingValue(config.inspect(key), source, vscode.workspace.isTrusted);
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
     if (!this.warned.has(key)) {
@@ -42,12 +51,11 @@ export class Settings {
 
   /** Fires when any `teamSupport.*` setting changes. */
   onDidChange(listener: (affects: (key: SettingKey) => boolean) => void): vscode.Disposable {
-    return vscode.workspace.onDidChangeConfiguration((e) => {
+    const changed = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('teamSupport')) listener((key) => e.affectsConfiguration(`teamSupport.${key}`));
     });
+    // Trusting the workspace lets its values of restricted settings count from now on.
+    const trusted = vscode.workspace.onDidGrantWorkspaceTrust(() => listener((key) => settingSources[key] === 'trustedWorkspace'));
+    return vscode.Disposable.from(changed, trusted);
   }
-}
-
-function trustedValue(inspected: { globalValue?: unknown; defaultValue?: unknown } | undefined): unknown {
-  return inspected?.globalValue ?? undefined;
 }

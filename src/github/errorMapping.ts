@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { redactSecrets } from '../core/logRedaction';
 import { GitHubError, isGitHubError } from './errors';
 
 /**
@@ -16,6 +17,8 @@ export interface MappingContext {
   readonly webUrl: string;
   /** Whether a token was sent at all. */
   readonly hasToken: boolean;
+  /** The token in use: never part of a message, whatever the failure quoted. */
+  readonly secrets?: readonly string[];
 }
 
 interface GraphQLErrorItem {
@@ -31,6 +34,12 @@ const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUN
 const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
 
 export function toGitHubError(error: unknown, context: MappingContext): GitHubError {
+  const mapped = mapError(error, context);
+  const message = redactSecrets(mapped.message, context.secrets ?? []);
+  return message === mapped.message ? mapped : new GitHubError(mapped.kind, message, mapped.details);
+}
+
+function mapError(error: unknown, context: MappingContext): GitHubError {
   if (isGitHubError(error)) return error;
   if (context.callerAborted) return new GitHubError('aborted', 'The request was cancelled.');
   if (error instanceof ZodError) {

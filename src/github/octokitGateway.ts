@@ -3,6 +3,7 @@ import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from './octokitClient';
 import type { z } from 'zod';
 import type { Logger } from '../core/logger';
+import { redactSecrets } from '../core/logRedaction';
 import { toGitHubError } from './errorMapping';
 import { GitHubError, isGitHubError } from './errors';
 import type { GitHubGateway, GraphQLCall, MutationCall } from './gateway';
@@ -171,13 +172,14 @@ export class OctokitGateway implements GitHubGateway {
     const error = toGitHubError(e, this.context(mutation, signal?.aborted === true));
     if (error.kind === 'badCredentials') this.options.onBadCredentials?.();
     const level = error.kind === 'aborted' ? 'trace' : 'warn';
-    const detail = e instanceof Error ? e.message.replace(/\s+/g, ' ').slice(0, 300) : String(e);
+    // Cleaned before it is cut: a library's message may quote the token (the log cleans it again).
+    const detail = redactSecrets(e instanceof Error ? e.message : String(e), this.options.token ? [this.options.token] : []).replace(/\s+/g, ' ').slice(0, 300);
     this.log[level](`${name}: failed after ${Date.now() - started} ms → ${error.kind} (${detail})`);
     return error;
   }
 
   private context(mutation: boolean, callerAborted: boolean) {
-    return { mutation, callerAborted, webUrl: this.options.webUrl, hasToken: Boolean(this.options.token) };
+    return { mutation, callerAborted, webUrl: this.options.webUrl, hasToken: Boolean(this.options.token), secrets: this.options.token ? [this.options.token] : [] };
   }
 }
 

@@ -2,20 +2,29 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { TeamConfigServiceImpl } from '../team-config/teamConfigService';
 import { GitHubError, isGitHubError } from './errors';
-import { AccountSession } from './session';
+import { AccountSession, tokenProblemMessage } from './session';
 import { type GitHubErrorPresenter, gitHubErrorMessage } from './showGitHubError';
+import { checkToken } from './tokenFormat';
 
 /** What `teamSupport.signInWithToken` resolves to (for programmatic callers such as tests). */
 export type SignInResult = { readonly ok: true; readonly login: string } | { readonly ok: false; readonly kind: string; readonly message: string } | undefined;
 
 export interface AccountFeature {
   readonly session: AccountSession;
+  /** Fires when the sign-in box opens (tests close it again). */
+  readonly onDidShowTokenPrompt: vscode.Event<void>;
+  /**
+   * Test mode only (reached through the test-mode exports): what accepting `token` in the
+   * sign-in box does, without the box. No command takes a token.
+   */
+  signInWithToken(token: string): Promise<SignInResult>;
 }
 
 export function registerAccount(ctx: Ctx): AccountFeature {
   const session = ctx.session;
   if (!(session instanceof AccountSession)) throw new Error('registerAccount needs the AccountSession from createGitHubSession.');
   const d = ctx.disposables;
+  const promptShown = d.add(new vscode.EventEmitter<void>());
 
   const commands = [
     vscode.commands.registerCommand('teamSupport.signIn', async (options?: { forceNew?: boolean }): Promise<SignInResult> => {
@@ -30,17 +39,9 @@ export function registerAccount(ctx: Ctx): AccountFeature {
         return failed(ctx.errors, e);
       }
     }),
-    vscode.commands.registerCommand('teamSupport.signInWithToken', async (token?: unknown): Promise<SignInResult> => {
-      if (typeof token === 'string') {
-        // Programmatic use: no prompt; the result says what happened.
-        try {
-          return { ok: true, login: await session.signInWithToken(token) };
-        } catch (e) {
-          return failed(ctx.errors, e, false);
-        }
-      }
-      return promptForToken(session);
-    }),
+    // Arguments are ignored on purpose: a token is taken only from this box (or TEAM_SUPPORT_TOKEN),
+    // so no other extension, link or keybinding can sign the user in to an account of its choosing.
+    vscode.commands.registerCommand('teamSupport.signInWithToken', (): Promise<SignInResult> => promptForToken(session, () => promptShown.fire())),
     vscode.commands.registerCommand('teamSupport.signOut', async () => {
       await session.signOut();
     }),
@@ -53,10 +54,23 @@ export function registerAccount(ctx: Ctx): AccountFeature {
     vscode.commands.registerCommand('teamSupport.showLog', () => ctx.log.show()),
   ];
   for (const c of commands) d.add(c);
-  return { session };
+  return {
+    session,
+    onDidShowTokenPrompt: promptShown.event,
+    signInWithToken: async (token) => {
+      // The box's own check first (its message says what is wrong with the token's form).
+      const checked = checkToken(token);
+      if (!checked.ok) return { ok: false, kind: 'invalidToken', message: tokenProblemMessage(checked.problem) };
+      try {
+        return { ok: true, login: await session.signInWithToken(checked.token) };
+      } catch (e) {
+        return failed(ctx.errors, e, false);
+      }
+    },
+  };
 }
 
-async function promptForToken(session: AccountSession): Promise<SignInResult> {
+async function promptForToken(session: AccountSession, shown: () => void): Promise<SignInResult> {
   const endpoint = session.endpoint;
   const input = vscode.window.createInputBox();
   input.title = vscode.l10n.t('Sign In with a Token');
@@ -80,9 +94,10 @@ async function promptForToken(session: AccountSession): Promise<SignInResult> {
       input.validationMessage = undefined;
     });
     input.onDidAccept(async () => {
-      const value = input.value.trim();
-      if (!value) {
-        input.validationMessage = vscode.l10n.t('Paste a token.');
+      const value = input.value;
+      const checked = checkToken(value);
+      if (!checked.ok) {
+        input.validationMessage = tokenProblemMessage(checked.problem);
         return;
       }
       input.busy = true;
@@ -100,6 +115,7 @@ async function promptForToken(session: AccountSession): Promise<SignInResult> {
     });
     input.onDidHide(() => finish(undefined));
     input.show();
+    shown();
   });
 }
 

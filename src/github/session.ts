@@ -7,6 +7,7 @@ import { type GitHubEndpoint, endpointFor, hostOf } from './endpoint';
 import { GitHubError, isGitHubError } from './errors';
 import type { GitHubGateway } from './gateway';
 import { OctokitGateway } from './octokitGateway';
+import { checkToken, type TokenProblem } from './tokenFormat';
 import viewerDocument from './viewer.graphql';
 
 type Base = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables'>;
@@ -100,10 +101,15 @@ export class AccountSession extends Disposable implements GitHubSession {
     return this.gateway;
   }
 
-  /** Validates `token` (`viewer { login }`, plus a classic token's scopes) and stores it for this API URL. */
+  /**
+   * Checks `token`'s form (no control characters, see tokenFormat.ts), validates it with GitHub
+   * (`viewer { login }`, plus a classic token's scopes) and stores it for this API URL. Only the
+   * sign-in box (and tests, through the test-mode exports) call this: never a command argument.
+   */
   async signInWithToken(token: string, signal?: AbortSignal): Promise<string> {
-    const trimmed = token.trim();
-    if (trimmed.length === 0) throw new GitHubError('badCredentials', 'The token is empty.', { reason: 'emptyToken' });
+    const checked = checkToken(token);
+    if (!checked.ok) throw new GitHubError('badCredentials', tokenProblemMessage(checked.problem), checked.problem === 'empty' ? { reason: 'emptyToken' } : {});
+    const trimmed = checked.token;
     const endpoint = this.endpoint;
     const generation = ++this.generation;
     const gateway = this.createGateway(endpoint, trimmed, undefined);
@@ -161,7 +167,7 @@ export class AccountSession extends Disposable implements GitHubSession {
         this.activate(undefined);
         return;
       }
-      const fromEnv = process.env['TEAM_SUPPORT_TOKEN']?.trim();
+      const fromEnv = environmentToken(this.base.log);
       if (fromEnv) {
         this.activate({ source: 'environment', endpoint, gateway: this.createGateway(endpoint, fromEnv, this.knownLogin(endpoint)) });
         this.confirmLogin(generation);
@@ -236,6 +242,8 @@ export class AccountSession extends Disposable implements GitHubSession {
   }
 
   private createGateway(endpoint: GitHubEndpoint, token: string, login: string | undefined): OctokitGateway {
+    // Before the first request: whatever fails from here on is logged without it.
+    this.base.log.hideSecret(token);
     const gateway: OctokitGateway = new OctokitGateway({
       apiUrl: endpoint.apiUrl,
       webUrl: endpoint.webUrl,
@@ -274,6 +282,33 @@ export class AccountSession extends Disposable implements GitHubSession {
 
   private async rememberLogin(endpoint: GitHubEndpoint, login: string): Promise<void> {
     await this.base.extension.globalState.update(loginKey(endpoint), login);
+  }
+}
+
+/** TEAM_SUPPORT_TOKEN when it is set and well-formed; a malformed one is ignored and said so (never quoted). */
+function environmentToken(log: Ctx['log']): string | undefined {
+  const raw = process.env['TEAM_SUPPORT_TOKEN'];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const checked = checkToken(raw);
+  if (checked.ok) return checked.token;
+  log.hideSecret(raw);
+  log.warn(`TEAM_SUPPORT_TOKEN is ignored: ${tokenProblemMessage(checked.problem)}`);
+  return undefined;
+}
+
+/** What is wrong with a token's form, in words that never quote it. */
+export function tokenProblemMessage(problem: TokenProblem): string {
+  switch (problem) {
+    case 'empty':
+      return vscode.l10n.t('The token is empty. Paste a GitHub token.');
+    case 'controlCharacters':
+      return vscode.l10n.t('The token contains a line break or another control character. Paste the token alone, on one line.');
+    case 'characters':
+      return vscode.l10n.t('The token contains spaces or characters a GitHub token never has. Paste the token alone.');
+    case 'tooShort':
+      return vscode.l10n.t('The token is too short to be a GitHub token. Paste the whole token.');
+    case 'tooLong':
+      return vscode.l10n.t('The token is too long to be a GitHub token. Paste the token alone.');
   }
 }
 

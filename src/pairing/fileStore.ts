@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PairingStore } from './pairingTimer';
+
+/** The state file of one account (`accountKey`), or of nobody while signed out. Hashed: keys hold URLs. */
+export function pairingFileName(account: string | undefined): string {
+  return account === undefined ? 'pairing.json' : `pairing-${createHash('sha256').update(account).digest('hex').slice(0, 16)}.json`;
+}
 
 /**
  * The pairing state as one JSON file shared by every window (global storage is per user, not
@@ -8,8 +14,8 @@ import type { PairingStore } from './pairingTimer';
  * never reads half a file. Synchronous on purpose: the file is tiny, and a closing window must
  * be able to write its last heartbeat before the extension host goes away.
  */
-export function createFileStore(dir: string, windowId: string): PairingStore {
-  const file = path.join(dir, 'pairing.json');
+export function createFileStore(dir: string, windowId: string, fileName = 'pairing.json'): PairingStore {
+  const file = path.join(dir, fileName);
   const temp = `${file}.${windowId.replace(/[^\w-]/g, '')}.${process.pid}.tmp`;
   return {
     read(): string | undefined {

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import { CoAuthorOffer } from './coAuthorOffer';
-import { createFileStore } from './fileStore';
+import { currentAccountKey } from '../github/accountKey';
+import { createFileStore, pairingFileName } from './fileStore';
 import { LiveShareWatcher, type LiveShareState } from './liveShare';
 import { peerLogin } from './liveSharePeers';
 import { HEARTBEAT_MS } from './pairingState';
@@ -52,7 +53,8 @@ export class PairingFeature extends Disposable {
     const windowId = randomUUID();
     this.timer = new PairingTimer({
       clock: ctx.clock,
-      store: store ?? createFileStore(ctx.extension.globalStorageUri.fsPath, windowId),
+      // Per account: someone else signing in never sees, continues or co-authors with this account's pairing.
+      store: store ?? createFileStore(ctx.extension.globalStorageUri.fsPath, windowId, pairingFileName(currentAccountKey(ctx.session))),
       windowId,
       idleMinutes: () => ctx.settings.get('pairing.idleMinutes'),
       timeZone: () => teamView(ctx.team.state).timeZone,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import { currentAccountKey } from '../github/accountKey';
 import { createPartnerPicker, registerPairingCommands } from './pairingCommands';
 import { PairingFeature } from './pairingFeature';
 import type { StatusView } from './pairingStatusBar';
@@ -9,6 +10,8 @@ export interface PairingApi {
   /** The status bar item's current text, tooltip Markdown and screen-reader label. */
   readonly status: StatusView;
   readonly statusBarItem: vscode.StatusBarItem;
+  /** Who the signed-in account is pairing with now (undefined when not pairing). */
+  readonly partner: string | undefined;
   /** The `Co-authored-by:` trailer on offer while pairing (undefined when none). */
   readonly trailer: string | undefined;
   /** Settles once every commit message box reflects the current partner (offered or withdrawn). */
@@ -34,6 +37,11 @@ export function registerPairing(ctx: Ctx): PairingApi {
     feature = new PairingFeature(ctx, picker);
     relay = feature.onDidRender((view) => rendered.fire(view));
   };
+  const restart = (): void => {
+    relay?.dispose();
+    feature.dispose();
+    create();
+  };
   create();
   ctx.disposables.add({
     dispose: () => {
@@ -41,6 +49,17 @@ export function registerPairing(ctx: Ctx): PairingApi {
       feature.dispose();
     },
   });
+  // The pairing state is the signed-in account's: another account gets its own (as a window closing
+  // and opening would: the running session keeps its time up to the last heartbeat).
+  let account = currentAccountKey(ctx.session);
+  ctx.disposables.add(
+    ctx.session.onDidChange(() => {
+      const next = currentAccountKey(ctx.session);
+      if (next === account) return;
+      account = next;
+      restart();
+    }),
+  );
   registerPairingCommands(ctx, () => feature, picker);
 
   return {
@@ -50,6 +69,9 @@ export function registerPairing(ctx: Ctx): PairingApi {
     get statusBarItem() {
       return feature.statusBarItem;
     },
+    get partner() {
+      return feature.timer.current()?.partner;
+    },
     get trailer() {
       return feature.trailer;
     },
@@ -58,10 +80,6 @@ export function registerPairing(ctx: Ctx): PairingApi {
     },
     onDidRender: rendered.event,
     tick: () => feature.tick(),
-    restartForTest: () => {
-      relay?.dispose();
-      feature.dispose();
-      create();
-    },
+    restartForTest: restart,
   };
 }

@@ -48,6 +48,32 @@ export const signedOutChecks: WorkbenchCheck[] = [
       if (text.length === 0) throw new Error('the pairing status bar item has no text');
     },
   },
+  {
+    title: "a draft's tab shows its title, and its text has no hidden marker",
+    async run(page) {
+      // As a user: open cart.ts with Quick Open, pick a line, ask from the Command Palette.
+      await page.locator('.monaco-workbench').click({ position: { x: 900, y: 400 } });
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('cart.ts');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'cart.ts' }).waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('12');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Team Support: Ask the Team About This Code');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      const tab = page.locator('.tabs-container .tab.active .label-name');
+      await page.locator('.tabs-container .tab.active', { hasText: /Stuck on cart\.ts lines? [\d–]+\.md/ }).waitFor({ state: 'visible', timeout: 20_000 });
+      const label = (await tab.textContent())?.trim() ?? '';
+      if (/[0-9a-f]{8}-[0-9a-f]{4}-/.test(label)) throw new Error(`the tab shows an id: ${label}`);
+      const text = (await page.locator('.editor-instance .view-lines').first().textContent()) ?? '';
+      if (!/Stuck on cart\.ts line/.test(text.replace(/\u00a0/g, ' '))) throw new Error(`the draft's text is not shown: ${text.slice(0, 200)}`);
+      if (text.includes('team-support:draft')) throw new Error('the editable text shows the hidden marker');
+    },
+  },
 ];
 
 /** Welcome texts that offer an action for an empty state; none may show while the real content is loading. */

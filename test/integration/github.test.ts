@@ -36,9 +36,9 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
   });
 
   describe('sign-in', () => {
-    it('signs in with a token given to teamSupport.signInWithToken, and says who', async () => {
+    it('signs in with a token accepted in the sign-in box, and says who', async () => {
       await signOut();
-      const result = await vscode.commands.executeCommand<SignInResult>('teamSupport.signInWithToken', 'sandbox-token-mona');
+      const result = await (await getApi()).features.account.signInWithToken('sandbox-token-mona');
       assert.deepEqual(result, { ok: true, login: 'mona' });
       const api = await getApi();
       assert.equal(api.ctx.session.login, 'mona');
@@ -49,7 +49,7 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
 
     it('rejects a bad token with a clear message and stays signed out', async () => {
       await signOut();
-      const result = await vscode.commands.executeCommand<SignInResult>('teamSupport.signInWithToken', 'not-a-token');
+      const result: SignInResult = await (await getApi()).features.account.signInWithToken('not-a-token');
       assert.equal(result?.ok, false);
       assert.equal(result?.ok === false ? result.kind : '', 'badCredentials');
       assert.match(result?.ok === false ? result.message : '', /did not accept your token/);

@@ -27,7 +27,7 @@ const base: AskInput = {
 };
 
 describe('blocked draft content', () => {
-  it('holds title, prompts, path, lines, permalink, fenced snippet, diagnostics, branch and marker', () => {
+  it('holds title, prompts, path, lines, permalink, fenced snippet, diagnostics and branch; the marker stays out of the editable text', () => {
     const { title, markdown, anchor } = buildAskDraft(base);
     assert.equal(title, 'Stuck on cart.ts lines 10–12');
     assert.ok(markdown.startsWith('# Stuck on cart.ts lines 10–12\n'));
@@ -38,7 +38,9 @@ describe('blocked draft content', () => {
     assert.ok(markdown.includes('```typescript\nconst a = 1;\nconst b: string = 2;\nreturn a;\n```'));
     assert.ok(markdown.includes("**Error** line 11 (ts 2322): Type 'number' is not assignable to type 'string'."));
     assert.ok(markdown.includes('Branch: `main`'));
-    assert.deepEqual(parseMarker(markdown), { id, anchor });
+    // The id and anchor live in the draft's sidecar; the text the user edits has no hidden metadata.
+    assert.equal(parseMarker(markdown), undefined);
+    assert.ok(!markdown.includes('team-support:draft') && !markdown.includes(id));
     assert.deepEqual(anchor, { path: 'src/cart.ts', startLine: 10, endLine: 12, commit: 'abc1234def', text: base.code });
   });
 
