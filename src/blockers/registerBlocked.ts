@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import type { Blocker } from '../sidebar/snapshotSchema';
 import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
-import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
+import { type AnchorLocator, type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
 import { DraftStore } from './draftStore';
 import { EMPTY_FIRST_REPLY_STATE, type FirstReplyState, firstReplies } from './firstReply';
@@ -16,6 +16,8 @@ export interface BlockedFeature {
   readonly lenses: DraftLensProvider;
   /** Fires after a draft was posted and the sidebar refreshed. */
   readonly onDidPost: vscode.Event<PostResult>;
+  /** "Open Code Location" asks this where a blocker's code is (the language server's relocation). */
+  setLocator(locator: AnchorLocator): void;
 }
 
 const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
@@ -91,7 +93,15 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
 
   d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx)));
 
-  return { tree, drafts, lenses, onDidPost: posted.event };
+  return {
+    tree,
+    drafts,
+    lenses,
+    onDidPost: posted.event,
+    setLocator: (locator) => {
+      actions.locator = locator;
+    },
+  };
 }
 
 /** One dismissible notification when the first reply to one of my blockers arrives. */

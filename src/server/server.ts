@@ -229,7 +229,7 @@ export function startServer(connection: Connection): () => void {
 
   connection.onRequest(
     locateAnchorMethod,
-    guardAsync('Locating an anchor', { kind: 'unknown' } as LocateAnchorResult, async (raw: unknown): Promise<LocateAnchorResult> => {
+    guardAsync<[unknown], LocateAnchorResult>('Locating an anchor', { kind: 'unknown' }, async (raw: unknown): Promise<LocateAnchorResult> => {
       const params = parse(locateAnchorParamsSchema, locateAnchorMethod, raw);
       if (!params || !anchors.rootPath) return { kind: 'unknown' };
       const placed = await anchors.locate(params.blockerId, openTextFor);

@@ -41,7 +41,7 @@ export function gitRunner(root: string): GitRunner {
           'git',
           ['--no-optional-locks', '-c', 'core.quotepath=off', ...args],
           { cwd: root, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, windowsHide: true, encoding: 'utf8' },
-          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+          (error, stdout) => (error ? reject(new Error(`git ${args[0] ?? ''} failed: ${error.message}`)) : resolve(stdout)),
         );
       }),
     exists: (path) => access(join(root, ...path.split('/'))).then(
