@@ -4,7 +4,7 @@ import type { AnchoredBlocker } from '../protocol/lspProtocol';
 import { DocumentAnchorCache } from './anchors/documentAnchors';
 import { gitLineMap, type GitLineMap, type GitRunner } from './anchors/gitLineMap';
 import { diffLines, type Hunk, type Hunks } from './anchors/lineMap';
-import { placeByGit, recordedAtCommit, type Placement } from './anchors/placeAnchor';
+import { distinctiveLines, placeByGit, recordedAtCommit, type Placement } from './anchors/placeAnchor';
 import { splitLines } from './anchors/relocate';
 
 /** Files larger than this are not read from disk to check anchors (the blocker shows as moved). */
@@ -49,6 +49,8 @@ export class AnchorStore {
   private readonly gitMaps = new Map<string, { stamp: string; map: Promise<CommitMap> }>();
   private readonly disk = new Map<string, DiskText>();
   private readonly unsaved = new Map<string, { key: string; hunks: Hunk[] }>();
+  /** Per blocker: which of its lines place it (computed once, not on every edit). */
+  private distinctive = new WeakMap<AnchoredBlocker, readonly boolean[]>();
   /** Blocker id → the path git says its file has now, when renamed. */
   private readonly renamed = new Map<string, string>();
 
@@ -112,7 +114,12 @@ export class AnchorStore {
       else if (map.kind === 'mappedAt' && map.recorded && diskText && current) {
         const steps: Hunks[] = [map.hunks];
         if (open) steps.push(this.unsavedEdits(open, diskText, current.lines));
-        out.push({ blocker, path, placement: placeByGit(blocker.anchor, steps, current.lines().length) });
+        let distinctive = this.distinctive.get(blocker);
+        if (!distinctive) {
+          distinctive = distinctiveLines(blocker.anchor);
+          this.distinctive.set(blocker, distinctive);
+        }
+        out.push({ blocker, path, placement: placeByGit(blocker.anchor, steps, current.lines().length, distinctive) });
       } else byText.push(blocker);
     }
     if (byText.length === 0) return out;

@@ -91,22 +91,83 @@ export function parseUnifiedHunks(diff: string): Hunk[] {
   return hunks.sort((a, b) => a.oldStart - b.oldStart);
 }
 
-/** The hunks between two texts' lines (the open document's unsaved edits over the saved file). */
+/**
+ * The hunks between two texts' lines (the open document's unsaved edits over the saved file).
+ * Lines that occur once in each text and in the same order pin the two together (as git's
+ * patience diff does), so the Myers diff only runs on the short stretches between them: a few
+ * scattered edits in a 10,000-line file cost milliseconds, not a diff of the whole file.
+ */
 export function diffLines(oldLines: readonly string[], newLines: readonly string[]): Hunk[] {
-  // Common head and tail first: an edit is usually one place, and the diff then only sees that.
-  let head = 0;
-  while (head < oldLines.length && head < newLines.length && oldLines[head] === newLines[head]) head++;
-  let tail = 0;
-  while (tail < oldLines.length - head && tail < newLines.length - head && oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
-  const oldMid = oldLines.slice(head, oldLines.length - tail);
-  const newMid = newLines.slice(head, newLines.length - tail);
-  if (oldMid.length === 0 && newMid.length === 0) return [];
-  if (oldMid.length === 0 || newMid.length === 0) return [{ oldStart: head, oldCount: oldMid.length, newStart: head, newCount: newMid.length }];
   const hunks: Hunk[] = [];
-  let old = head;
-  let neu = head;
+  let oldAt = 0;
+  let newAt = 0;
+  for (const [o, n] of uniquePins(oldLines, newLines)) {
+    diffStretch(oldLines, newLines, oldAt, o, newAt, n, hunks);
+    oldAt = o + 1;
+    newAt = n + 1;
+  }
+  diffStretch(oldLines, newLines, oldAt, oldLines.length, newAt, newLines.length, hunks);
+  return hunks;
+}
+
+/** Pairs (old, new) of lines unique in both texts, the longest run in the same order. */
+function uniquePins(oldLines: readonly string[], newLines: readonly string[]): [number, number][] {
+  const count = new Map<string, { old: number; neu: number; oldAt: number; newAt: number }>();
+  oldLines.forEach((line, i) => {
+    const c = count.get(line);
+    if (c) c.old++;
+    else count.set(line, { old: 1, neu: 0, oldAt: i, newAt: -1 });
+  });
+  newLines.forEach((line, i) => {
+    const c = count.get(line);
+    if (c) {
+      c.neu++;
+      c.newAt = i;
+    }
+  });
+  const pairs: [number, number][] = [];
+  for (const c of count.values()) if (c.old === 1 && c.neu === 1) pairs.push([c.oldAt, c.newAt]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  // Longest increasing subsequence of the new positions (patience sorting).
+  const tails: number[] = [];
+  const previous = new Int32Array(pairs.length).fill(-1);
+  for (let i = 0; i < pairs.length; i++) {
+    const value = pairs[i]![1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const out: [number, number][] = [];
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) out.push(pairs[i]!);
+  return out.reverse();
+}
+
+/** Appends the hunks between old [oldFrom, oldTo) and new [newFrom, newTo). */
+function diffStretch(oldLines: readonly string[], newLines: readonly string[], oldFrom: number, oldTo: number, newFrom: number, newTo: number, hunks: Hunk[]): void {
+  // Common head and tail first: an edit is usually one place, and the diff then only sees that.
+  while (oldFrom < oldTo && newFrom < newTo && oldLines[oldFrom] === newLines[newFrom]) {
+    oldFrom++;
+    newFrom++;
+  }
+  while (oldTo > oldFrom && newTo > newFrom && oldLines[oldTo - 1] === newLines[newTo - 1]) {
+    oldTo--;
+    newTo--;
+  }
+  if (oldFrom === oldTo && newFrom === newTo) return;
+  if (oldFrom === oldTo || newFrom === newTo) {
+    hunks.push({ oldStart: oldFrom, oldCount: oldTo - oldFrom, newStart: newFrom, newCount: newTo - newFrom });
+    return;
+  }
+  let old = oldFrom;
+  let neu = newFrom;
   let pending: { oldStart: number; oldCount: number; newStart: number; newCount: number } | undefined;
-  for (const part of diffArrays(oldMid, newMid)) {
+  for (const part of diffArrays(oldLines.slice(oldFrom, oldTo), newLines.slice(newFrom, newTo))) {
     const count = part.count ?? part.value.length;
     if (!part.added && !part.removed) {
       if (pending) hunks.push(pending);
@@ -125,5 +186,4 @@ export function diffLines(oldLines: readonly string[], newLines: readonly string
     }
   }
   if (pending) hunks.push(pending);
-  return hunks;
 }

@@ -27,16 +27,17 @@ export function recordedAtCommit(anchor: Anchor, commitLines: readonly string[])
 }
 
 /** Which recorded lines place the block (see `weightOf`): the rest can't make it survive alone. */
-export function distinctiveLines(anchor: Anchor): boolean[] {
+export function distinctiveLines(anchor: Anchor): readonly boolean[] {
   return anchor.lines.map((line) => weightOf(normalizeLine(line)) >= 1);
 }
 
 /**
  * The anchor's lines mapped through git's diff from its commit and then the open document's
- * unsaved edits (`steps`). Where git says the lines went is the answer; deleted lines are lost.
+ * unsaved edits (`steps`). `distinctive`: `distinctiveLines(anchor)`, which callers placing the same
+ * anchor on every edit keep. Where git says the lines went is the answer; deleted lines are lost.
  */
-export function placeByGit(anchor: Anchor, steps: readonly Hunks[], lineCount: number): Placement {
-  const mapped = mapBlock(steps, anchor.startLine - 1, anchor.endLine - 1, distinctiveLines(anchor));
+export function placeByGit(anchor: Anchor, steps: readonly Hunks[], lineCount: number, distinctive = distinctiveLines(anchor)): Placement {
+  const mapped = mapBlock(steps, anchor.startLine - 1, anchor.endLine - 1, distinctive);
   if (mapped.kind === 'deleted' || lineCount === 0) return { kind: 'lost', reason: 'deleted' };
   const last = lineCount - 1;
   const start = Math.min(mapped.startLine, last);
