@@ -191,7 +191,7 @@ describe('language server', function () {
       git('reset', '--quiet', '--hard', start);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
-  });
+  }).timeout(120_000); // three commits, a refresh and the server's git runs: slow on a loaded machine
 
   it('offers "Ask the team about this" on a TODO(help) comment, passing (uri, range) to teamSupport.blocked.ask', async () => {
     const api = await ready();
