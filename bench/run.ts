@@ -14,6 +14,7 @@ import { runSuiteInWorkbench } from '../test/harness/workbench';
 import { type ActivationSample, activationSampleSchema, type ActivationTarget, type InHostFigures, inHostFailureSchema, inHostFiguresSchema } from './hostResults';
 import { defaultIntervalSeconds, refreshesPerHour } from './pointsPerHour';
 import { configParseFigure } from './configParse';
+import { anchorHistoryFigure, anchorHistoryKeys } from './anchorHistory';
 import { codeLensFigure, kudosFigure, rotationFigure } from './pure';
 import { bundleSizes } from './sizes';
 import { median, quantile, round } from './stats';
@@ -33,6 +34,8 @@ const EMPTY_ID = 'team-support-bench.empty-extension';
 const ACTIVATION_SECONDS = Number(process.env.TEAM_SUPPORT_BENCH_ACTIVATION_SECONDS ?? 100);
 
 const verbose = process.env.TEAM_SUPPORT_VERBOSE === '1';
+/** Anchors sampled from real git history, at least. */
+const ANCHOR_SAMPLES = 3000;
 
 function machine(vscodeVersion: string): string {
   const cpuModel = /model name\s*:\s*(.+)/.exec(safeRead('/proc/cpuinfo'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
@@ -173,8 +176,20 @@ async function main(): Promise<number> {
   const rotation = tryFigure('rotation', errors, rotationFigure);
   const kudos = tryFigure('kudos', errors, kudosFigure);
   const configParse = tryFigure('config parse', errors, configParseFigure);
-  const codeLens = tryFigure('codelens', errors, () => codeLensFigure({ edited: true }));
-  const codeLensMoved = tryFigure('codelens (moved only)', errors, () => codeLensFigure({ edited: false }));
+  const codeLens = tryFigure('codelens', errors, () => codeLensFigure({ edited: true, via: 'git' }));
+  const codeLensText = tryFigure('codelens (text only)', errors, () => codeLensFigure({ edited: true, via: 'text' }));
+  const codeLensMoved = tryFigure('codelens (moved only)', errors, () => codeLensFigure({ edited: false, via: 'text' }));
+  // This repository's history (CI), plus any named in TEAM_SUPPORT_BENCH_GIT_DIRS (':'-separated).
+  const gitDirs = [repoRoot, ...(process.env.TEAM_SUPPORT_BENCH_GIT_DIRS ?? '').split(':').filter((d) => d !== '')];
+  console.log(`Anchors on real history: ${gitDirs.length} repositories…`);
+  let history: Awaited<ReturnType<typeof anchorHistoryFigure>> | undefined;
+  try {
+    history = await anchorHistoryFigure(gitDirs, Math.max(1000, Math.ceil(ANCHOR_SAMPLES / gitDirs.length)));
+    if (history.sampled < ANCHOR_SAMPLES) errors.anchors = `only ${history.sampled} anchors could be sampled (a shallow clone? fetch more history)`;
+  } catch (e) {
+    errors.anchors = errorText(e);
+  }
+  const historyKeys = history ? anchorHistoryKeys(history) : {};
   const sizes = tryFigure('bundle', errors, () => bundleSizes(repoRoot));
   console.log('Packaging the .vsix…');
   let vsixKb: number | undefined;
@@ -263,10 +278,20 @@ async function main(): Promise<number> {
     { key: 'refresh_p50_ms_50', what: 'p50 sidebar refresh, 50 discussions', value: r50, unit: 'ms' },
     { key: 'rotation_ms_500', what: 'todayFor() for one date, 500 members (median)', value: rotation ? round(rotation.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
     { key: 'kudos_aggregate_ms', what: 'aggregateKudos, 1,000 PRs × 10 reviews (median)', value: kudos ? round(kudos.medianMs, 2) : undefined, target: le(50), unit: 'ms' },
-    { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
+    { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted; git path (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
+    { key: 'codelens_ms_1000_text', what: 'the same by text relocation only (commit not local) (median)', value: codeLensText ? round(codeLensText.medianMs, 2) : undefined, unit: 'ms' },
     { key: 'codelens_ms_1000_moved', what: 'the same with every anchor moved but none edited (median)', value: codeLensMoved ? round(codeLensMoved.medianMs, 2) : undefined, unit: 'ms' },
     { key: 'config_parse_ms_10k', what: 'parseTeamConfig, 10,000 members (median)', value: configParse ? round(configParse.hostMs, 2) : undefined, target: le(100), unit: 'ms' },
     { key: 'config_check_ms_10k', what: "the language server's check of the same file (median)", value: configParse ? round(configParse.serverMs, 2) : undefined, unit: 'ms' },
+    { key: 'anchors_sampled', what: 'anchors (3–12 lines) sampled from real git history, relocated 3/10/40/150 commits later', value: historyKeys.anchors_sampled, target: { op: '>=', value: ANCHOR_SAMPLES } },
+    { key: 'anchors_wrong_place', what: 'git path: anchors shown where none of their kept lines are (judged by git diff)', value: historyKeys.anchors_wrong_place, target: { op: '==', value: 0 } },
+    { key: 'anchors_intact_found', what: 'git path: unchanged blocks found', value: historyKeys.anchors_intact_found, target: { op: '>=', value: 1 } },
+    { key: 'anchors_edited_found', what: 'git path: edited blocks (≥ half their lines kept) found', value: historyKeys.anchors_edited_found, target: { op: '>=', value: 0.9 } },
+    { key: 'anchors_deleted_lost', what: 'git path: deleted blocks reported lost', value: historyKeys.anchors_deleted_lost, target: { op: '>=', value: 0.99 } },
+    { key: 'anchors_wrong_place_text', what: 'text only: anchors shown at a wrong place', value: historyKeys.anchors_wrong_place_text, target: { op: '==', value: 0 } },
+    { key: 'anchors_intact_found_text', what: 'text only: unchanged blocks found', value: historyKeys.anchors_intact_found_text, target: { op: '>=', value: 1 } },
+    { key: 'anchors_edited_found_text', what: 'text only: edited blocks found', value: historyKeys.anchors_edited_found_text, target: { op: '>=', value: 0.9 } },
+    { key: 'anchors_deleted_lost_text', what: 'text only: deleted blocks reported lost', value: historyKeys.anchors_deleted_lost_text, target: { op: '>=', value: 0.99 } },
     { key: 'heap_growth_mb', what: 'extension-host heap growth after 100 refreshes', value: host.inHost?.heapGrowthMb, target: le(15), unit: 'MB' },
   ];
 
@@ -285,6 +310,7 @@ async function main(): Promise<number> {
   const unclean = host.activation.length - clean.length;
   if (unclean > 0) console.log(`${unclean} activation sample(s) left out: the host was busy or another extension was active.`);
   if (codeLens) console.log(`CodeLens: ${codeLens.lines} lines, ${codeLens.found} of 1,000 anchors placed (10 had their code deleted), ${codeLens.lenses} lenses.`);
+  if (history) console.log(`Anchors: ${history.repositories.join('; ')}; ${history.renamed} in renamed files (git path only). Wrong places: ${history.examples.join('; ') || 'none'}.`);
   if (rotation) console.log(`Rotation: p95 ${rotation.p95Ms.toFixed(4)} ms.`);
 
   if (distStamp() !== distAtStart) errors.dist = 'dist/extension.js was rebuilt during the run; the figures may mix two builds. Run again.';

@@ -5,13 +5,13 @@ export interface Figure {
   readonly what: string;
   /** undefined when the figure could not be measured (see `error`). */
   readonly value: number | undefined;
-  readonly target?: { readonly op: '<=' | '=='; readonly value: number } | undefined;
+  readonly target?: { readonly op: '<=' | '>=' | '=='; readonly value: number } | undefined;
   readonly unit?: string;
 }
 
 export function meets(f: Figure): boolean | undefined {
   if (f.value === undefined || !f.target) return undefined;
-  return f.target.op === '<=' ? f.value <= f.target.value : f.value === f.target.value;
+  return f.target.op === '<=' ? f.value <= f.target.value : f.target.op === '>=' ? f.value >= f.target.value : f.value === f.target.value;
 }
 
 function formatValue(v: number | undefined): string {
@@ -22,7 +22,7 @@ function formatValue(v: number | undefined): string {
 
 function formatTarget(f: Figure): string {
   if (!f.target) return '—';
-  return f.target.op === '<=' ? `≤ ${f.target.value}` : String(f.target.value);
+  return f.target.op === '<=' ? `≤ ${f.target.value}` : f.target.op === '>=' ? `≥ ${f.target.value}` : String(f.target.value);
 }
 
 function formatOk(f: Figure): string {

@@ -82,7 +82,8 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportExtensi
   };
   // The language server finds where each blocker's code is now; the Blocked view says when it can't.
   const { blocked, languageClient, pairing } = internals.features;
-  disposables.add(languageClient.onDidChangeMovedBlockers((ids) => blocked.tree.setMovedBlockers(ids)));
+  disposables.add(languageClient.onDidChangeMovedBlockers((ids) => blocked.tree.setMovedBlockers(ids, languageClient.lostReasons)));
+  blocked.setLocator((id) => languageClient.locate(id));
   const manifest = extension.extension.packageJSON as { version?: unknown };
   log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
   return exportsFor(extension.extensionMode, createPublicApi(ctx, pairing), internals);

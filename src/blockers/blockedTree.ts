@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
+import type { LostReasonParam } from '../protocol/lspProtocol';
 import type { Anchor } from './marker';
 import type { DraftStore } from './draftStore';
 import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
@@ -34,6 +35,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
   private drafts: BlockedNode[] = [];
   /** Blockers whose code the language server could no longer find with confidence. */
   private moved: ReadonlySet<string> = new Set();
+  private lostReasons: ReadonlyMap<string, LostReasonParam> = new Map();
 
   constructor(private readonly ctx: Ctx) {
     super();
@@ -55,8 +57,9 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     this.update();
   }
 
-  setMovedBlockers(ids: ReadonlySet<string>): void {
+  setMovedBlockers(ids: ReadonlySet<string>, reasons: ReadonlyMap<string, LostReasonParam> = new Map()): void {
     this.moved = ids;
+    this.lostReasons = reasons;
     this.changed.fire(undefined);
   }
 
@@ -152,10 +155,11 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
         const item = new vscode.TreeItem(`${truncateCodePoints(a.path, 120)}:${a.startLine}${a.endLine !== a.startLine ? `–${a.endLine}` : ''}`);
         item.id = `${node.row.id}/location`;
         if (this.moved.has(node.row.id)) {
-          // Not shown at a wrong place: the code changed too much to find the asked-about lines.
-          item.description = vscode.l10n.t('the code moved since it was posted');
+          // Not shown at a wrong place: say why the asked-about lines are nowhere.
+          const lost = lostText(this.lostReasons.get(node.row.id) ?? 'changed');
+          item.description = lost.description;
           item.iconPath = new vscode.ThemeIcon('warning');
-          item.tooltip = vscode.l10n.t('These lines changed too much to find them in the current file; the link on GitHub shows the code as it was.');
+          item.tooltip = lost.tooltip;
         } else {
           item.iconPath = new vscode.ThemeIcon('go-to-file');
           item.tooltip = vscode.l10n.t('Open the code this blocker is about');
@@ -230,4 +234,25 @@ function tooltipMarkdown(tip: BlockerTooltip): vscode.MarkdownString {
     });
   }
   return md;
+}
+
+/** What the Blocked view says about a blocker whose code can't be shown. */
+export function lostText(reason: LostReasonParam): { description: string; tooltip: string } {
+  switch (reason) {
+    case 'deleted':
+      return {
+        description: vscode.l10n.t('the code was deleted since it was posted'),
+        tooltip: vscode.l10n.t('git history says these lines were deleted; the link on GitHub shows the code as it was.'),
+      };
+    case 'fileMissing':
+      return {
+        description: vscode.l10n.t('the file is not in the workspace'),
+        tooltip: vscode.l10n.t('This file is not in the open workspace; the link on GitHub shows the code as it was.'),
+      };
+    case 'changed':
+      return {
+        description: vscode.l10n.t('the code changed too much to find it'),
+        tooltip: vscode.l10n.t('These lines changed too much to find them in the current file; the link on GitHub shows the code as it was.'),
+      };
+  }
 }

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { guardOwnText } from '../outgoing/secretPrompt';
 import { addReply, closeResolved, listComments, markAnswer } from './blockedApi';
-import type { BlockedNode, BlockedTree } from './blockedTree';
 import type { BlockerRow } from './blockerRows';
 import { DraftStore } from './draftStore';
-import { type Anchor, stripMarkers } from './marker';
+import type { LocateAnchorResult } from '../protocol/lspProtocol';
+import { lostText, type BlockedNode, type BlockedTree } from './blockedTree';
+import { stripMarkers } from './marker';
 import { newReplyKey } from './replyMarker';
 import { promptTexts } from './postDraft';
 import { safeLabel } from './safeText';
@@ -135,12 +136,26 @@ export class BlockerActions {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Link to #{0} copied.', row.number), 3000);
   }
 
+  /** Set by the language client: the one relocation the CodeLens uses. */
+  locator: AnchorLocator | undefined;
+
+  /**
+   * Opens the code a blocker is about, selecting the lines its CodeLens stands on (the language
+   * server places both). When the server can't answer, the lines as they were asked about.
+   */
   async openLocation(arg: BlockerArg): Promise<vscode.TextEditor | undefined> {
     const row = this.row(arg);
     const anchor = typeof arg === 'object' && arg.kind === 'location' ? arg.anchor : row?.anchor;
     if (!anchor) return undefined;
     const repo = this.ctx.repositories.current;
-    const uri = repo && isSafeRelative(anchor.path) ? vscode.Uri.joinPath(repo.rootUri, ...anchor.path.split('/')) : undefined;
+    const located = row && repo ? await this.locator?.(row.id) : undefined;
+    if (located?.kind === 'lost') {
+      const text = located.reason === 'fileMissing' ? vscode.l10n.t('{0} is not in this workspace.', anchor.path) : lostText(located.reason).tooltip;
+      this.offerGitHub(text, arg);
+      return undefined;
+    }
+    const path = located?.kind === 'found' ? located.path : anchor.path;
+    const uri = repo && isSafeRelative(path) ? vscode.Uri.joinPath(repo.rootUri, ...path.split('/')) : undefined;
     let document: vscode.TextDocument | undefined;
     if (uri) {
       try {
@@ -150,28 +165,24 @@ export class BlockerActions {
       }
     }
     if (!document) {
-      const open = vscode.l10n.t('Open on GitHub');
-      void vscode.window
-        .showInformationMessage(vscode.l10n.t('{0} is not in this workspace.', anchor.path), open)
-        .then((picked) => (picked === open ? this.openOnGitHub(arg) : undefined));
+      this.offerGitHub(vscode.l10n.t('{0} is not in this workspace.', path), arg);
       return undefined;
     }
-    const start = relocate(document, anchor);
-    const end = Math.min(document.lineCount - 1, start + (anchor.endLine - anchor.startLine));
+    const last = document.lineCount - 1;
+    const start = Math.min(located?.kind === 'found' ? located.startLine : anchor.startLine - 1, last);
+    const end = Math.max(start, Math.min(located?.kind === 'found' ? located.endLine : anchor.endLine - 1, last));
     const range = new vscode.Range(start, 0, end, document.lineAt(end).text.length);
     return vscode.window.showTextDocument(document, { selection: range, preview: true });
   }
+
+  private offerGitHub(message: string, arg: BlockerArg): void {
+    const open = vscode.l10n.t('Open on GitHub');
+    void vscode.window.showInformationMessage(message, open).then((picked) => (picked === open ? this.openOnGitHub(arg) : undefined));
+  }
 }
 
-/** Where the anchored lines are now: where they were, else where their text moved to, else where they were. */
-export function relocate(document: vscode.TextDocument, anchor: Anchor): number {
-  const original = Math.min(Math.max(anchor.startLine - 1, 0), document.lineCount - 1);
-  const first = anchor.text.split('\n')[0] ?? '';
-  if (first.trim() === '' || document.lineAt(original).text === first) return original;
-  const text = document.getText();
-  const at = text.indexOf(anchor.truncated === true ? first : anchor.text);
-  return at === -1 ? original : document.positionAt(at).line;
-}
+/** Where a blocker's code is now (the language server's answer), or undefined when it can't say. */
+export type AnchorLocator = (blockerId: string) => Promise<LocateAnchorResult | undefined>;
 
 function isSafeRelative(path: string): boolean {
   return !path.startsWith('/') && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes('..');

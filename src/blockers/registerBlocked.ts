@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import type { Blocker } from '../sidebar/snapshotSchema';
 import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
-import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
+import { type AnchorLocator, type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
 import { registerDraftCommands } from './draftCommands';
 import { DraftStore } from './draftStore';
@@ -22,6 +22,8 @@ export interface BlockedFeature {
   readonly onDidPost: vscode.Event<PostResult>;
   /** Fires with the text of each "replied to / picked up your blocker" notification as it is shown. */
   readonly onDidNotifyAsker: vscode.Event<string>;
+  /** "Open Code Location" asks this where a blocker's code is (the language server's relocation). */
+  setLocator(locator: AnchorLocator): void;
 }
 
 const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
@@ -100,7 +102,17 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   const notified = d.add(new vscode.EventEmitter<string>());
   d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notified)));
 
-  return { tree, drafts, lenses, restoreDraft: draftCommands.restore, onDidPost: posted.event, onDidNotifyAsker: notified.event };
+  return {
+    tree,
+    drafts,
+    lenses,
+    restoreDraft: draftCommands.restore,
+    onDidPost: posted.event,
+    onDidNotifyAsker: notified.event,
+    setLocator: (locator) => {
+      actions.locator = locator;
+    },
+  };
 }
 
 /** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up. */

@@ -50,8 +50,28 @@ export type SetContributorsParams = z.infer<typeof setContributorsParamsSchema>;
  * (sent whenever that set changes). Their CodeLens and hover are not shown.
  */
 export const anchorsMovedMethod = 'teamSupport/anchorsMoved';
-export const anchorsMovedParamsSchema = z.object({ blockerIds: z.array(z.string()) });
+export const lostReasonSchema = z.enum(['deleted', 'changed', 'fileMissing']);
+export type LostReasonParam = z.infer<typeof lostReasonSchema>;
+export const anchorsMovedParamsSchema = z.object({
+  blockerIds: z.array(z.string()),
+  /** Why each one is lost: git says its code was deleted; it changed beyond recognition; its file is not in the workspace. */
+  reasons: z.record(z.string(), lostReasonSchema).optional(),
+});
 export type AnchorsMovedParams = z.infer<typeof anchorsMovedParamsSchema>;
+
+/**
+ * client → server request: where a blocker's code is now ("Open Code Location"), placed exactly as
+ * its CodeLens is. Lines 0-based, inclusive; `path` is where the file is now (after a rename).
+ */
+export const locateAnchorMethod = 'teamSupport/locateAnchor';
+export const locateAnchorParamsSchema = z.object({ blockerId: z.string() });
+export type LocateAnchorParams = z.infer<typeof locateAnchorParamsSchema>;
+export const locateAnchorResultSchema = z.union([
+  z.object({ kind: z.literal('found'), path: z.string(), startLine: z.number().int().min(0), endLine: z.number().int().min(0) }),
+  z.object({ kind: z.literal('lost'), path: z.string(), reason: lostReasonSchema }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type LocateAnchorResult = z.infer<typeof locateAnchorResultSchema>;
 
 /** Commands the server's CodeLens and code actions invoke (registered by the blockers feature). */
 export const blockedCommands = {

@@ -8,6 +8,10 @@ import {
   anchorsMovedMethod,
   anchorsMovedParamsSchema,
   askArgumentSchema,
+  locateAnchorMethod,
+  locateAnchorResultSchema,
+  type LocateAnchorResult,
+  type LostReasonParam,
   blockedCommands,
   setBlockersMethod,
   setContributorsMethod,
@@ -30,6 +34,10 @@ export interface LanguageClientFeature {
   /** Blockers whose code can no longer be found where it was asked about ("the code moved"). */
   readonly movedBlockerIds: ReadonlySet<string>;
   readonly onDidChangeMovedBlockers: vscode.Event<ReadonlySet<string>>;
+  /** Why each of them can't be shown: its code was deleted, changed beyond recognition, or its file is not here. */
+  readonly lostReasons: ReadonlyMap<string, LostReasonParam>;
+  /** Where blocker `id`'s code is now, placed exactly as its CodeLens is; undefined when the server isn't running. */
+  locate(id: string): Promise<LocateAnchorResult | undefined>;
   /** Ids of the anchored blockers last sent to the running server. */
   readonly pushedBlockerIds: ReadonlySet<string>;
   readonly onDidPushBlockers: vscode.Event<void>;
@@ -60,6 +68,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   private starting: Promise<void> | undefined;
   private readonly restarts = new RestartPolicy(MAX_RESTARTS);
   private moved: ReadonlySet<string> = new Set();
+  private reasons: ReadonlyMap<string, LostReasonParam> = new Map();
   private pushedIds: ReadonlySet<string> = new Set();
   private lastSent = new Map<string, string>();
   private fetchedContributors: { repo: string; logins: string[] } | undefined;
@@ -86,6 +95,23 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
 
   get movedBlockerIds(): ReadonlySet<string> {
     return this.moved;
+  }
+
+  get lostReasons(): ReadonlyMap<string, LostReasonParam> {
+    return this.reasons;
+  }
+
+  async locate(id: string): Promise<LocateAnchorResult | undefined> {
+    const client = this.client;
+    if (client?.isRunning() !== true) return undefined;
+    try {
+      const parsed = locateAnchorResultSchema.safeParse(await client.sendRequest(locateAnchorMethod, { blockerId: id }));
+      if (parsed.success) return parsed.data;
+      this.ctx.log.warn('Ignored a malformed locateAnchor answer from the language server.');
+    } catch (e) {
+      this.ctx.log.warn(`Could not ask the language server where ${id}'s code is: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return undefined;
   }
 
   get pushedBlockerIds(): ReadonlySet<string> {
@@ -184,6 +210,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
           return;
         }
         this.moved = new Set(parsed.data.blockerIds);
+        this.reasons = new Map(Object.entries(parsed.data.reasons ?? {}));
         this.movedChanged.fire(this.moved);
       }),
     );

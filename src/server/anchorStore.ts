@@ -1,25 +1,68 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { AnchoredBlocker } from '../protocol/lspProtocol';
-import { DocumentAnchorCache, type DocumentPlacement } from './anchors/documentAnchors';
+import { DocumentAnchorCache } from './anchors/documentAnchors';
+import { gitLineMap, type GitLineMap, type GitRunner } from './anchors/gitLineMap';
+import { diffLines, type Hunk, type Hunks } from './anchors/lineMap';
+import { distinctiveLines, placeByGit, recordedAtCommit, type Placement } from './anchors/placeAnchor';
 import { splitLines } from './anchors/relocate';
 
 /** Files larger than this are not read from disk to check anchors (the blocker shows as moved). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface OpenText {
+  readonly uri: string;
   readonly version: number;
   getText(): string;
 }
 
+/** A blocker placed in its file: `path` is where the file is now (after a rename git followed). */
+export interface PlacedBlocker {
+  readonly blocker: AnchoredBlocker;
+  readonly path: string;
+  readonly placement: Placement;
+}
+
+type OpenLookup = (path: string) => OpenText | undefined;
+
+interface DiskText {
+  readonly stamp: string;
+  readonly text: string;
+  readonly lines: readonly string[];
+}
+
+/** git's map of an anchor's file; `recorded`: the anchor's lines are that commit's (not uncommitted edits). */
+type CommitMap = Exclude<GitLineMap, { kind: 'mapped' }> | { readonly kind: 'mappedAt'; readonly path: string; readonly hunks: Hunks; readonly recorded: boolean };
+
 /**
- * The open blockers by file, and relocation caches for open documents (per version) and for
- * files read from disk (per modification time), so the moved-anchor check covers closed files.
+ * The open blockers by file and the one relocation every consumer uses. Git first: when an
+ * anchor's commit is in the repository, its lines are mapped through git's diff to the file on
+ * disk, then through the open document's unsaved edits. Text relocation only when git can't say.
+ * Caches: git's map per (commit, path) and file stamp; the text of files on disk per stamp; the
+ * unsaved edits per document version; text relocation per document version.
  */
 export class AnchorStore {
   private byPath = new Map<string, AnchoredBlocker[]>();
-  private readonly openCaches = new Map<string, DocumentAnchorCache>();
-  private readonly diskCaches = new Map<string, DocumentAnchorCache>();
+  private root: string | undefined;
+  private git: GitRunner | undefined;
+  private readonly textCaches = new Map<string, DocumentAnchorCache>();
+  private readonly gitMaps = new Map<string, { stamp: string; map: Promise<CommitMap> }>();
+  private readonly disk = new Map<string, DiskText>();
+  private readonly unsaved = new Map<string, { key: string; hunks: Hunk[] }>();
+  /** Per blocker: which of its lines place it (computed once, not on every edit). */
+  private distinctive = new WeakMap<AnchoredBlocker, readonly boolean[]>();
+  /** Blocker id → the path git says its file has now, when renamed. */
+  private readonly renamed = new Map<string, string>();
+
+  setRoot(root: string | undefined, git: GitRunner | undefined): void {
+    this.root = root;
+    this.git = git;
+    this.forgetFiles();
+  }
+
+  get rootPath(): string | undefined {
+    return this.root;
+  }
 
   setBlockers(blockers: readonly AnchoredBlocker[]): void {
     const byPath = new Map<string, AnchoredBlocker[]>();
@@ -30,64 +73,159 @@ export class AnchorStore {
       else byPath.set(blocker.anchor.path, [blocker]);
     }
     this.byPath = byPath;
-    this.diskCaches.clear();
+    this.forgetFiles();
+  }
+
+  /** Commits, checkouts and saves change what git says: forget it (called on new blockers, root, saves). */
+  forgetFiles(): void {
+    this.gitMaps.clear();
+    this.disk.clear();
   }
 
   get allBlockers(): AnchoredBlocker[] {
     return [...this.byPath.values()].flat();
   }
 
+  /** Blockers whose file is `path` now: anchored there, or in a file git says was renamed to it. */
   blockersFor(path: string): readonly AnchoredBlocker[] {
-    return this.byPath.get(path) ?? [];
+    const here = (this.byPath.get(path) ?? []).filter((b) => (this.renamed.get(b.id) ?? path) === path);
+    if (this.renamed.size === 0) return here;
+    const moved = this.allBlockers.filter((b) => b.anchor.path !== path && this.renamed.get(b.id) === path);
+    return [...here, ...moved];
   }
 
-  /** Placement of `path`'s anchors in an open document. */
-  placeOpen(uri: string, path: string, doc: OpenText): DocumentPlacement {
-    let cache = this.openCaches.get(uri);
+  /** Every blocker of the file now at `path`, placed in its open document (`open`) or else on disk. */
+  async placeFile(path: string, open: OpenText | undefined): Promise<PlacedBlocker[]> {
+    const blockers = this.blockersFor(path);
+    if (blockers.length === 0) return [];
+    const diskText = await this.readDisk(path);
+    let current: { key: string; lines: () => readonly string[] } | undefined;
+    if (open) {
+      let lines: readonly string[] | undefined;
+      current = { key: `${open.uri}@${open.version}`, lines: () => (lines ??= splitLines(open.getText())) };
+    } else if (diskText) {
+      current = { key: `disk:${path}@${diskText.stamp}`, lines: () => diskText.lines };
+    }
+    const out: PlacedBlocker[] = [];
+    const byText: AnchoredBlocker[] = [];
+    for (const blocker of blockers) {
+      const map = await this.commitMap(blocker);
+      if (map.kind === 'fileGone') out.push({ blocker, path, placement: { kind: 'lost', reason: 'deleted' } });
+      else if (map.kind === 'mappedAt' && map.recorded && diskText && current) {
+        const steps: Hunks[] = [map.hunks];
+        if (open) steps.push(this.unsavedEdits(open, diskText, current.lines));
+        let distinctive = this.distinctive.get(blocker);
+        if (!distinctive) {
+          distinctive = distinctiveLines(blocker.anchor);
+          this.distinctive.set(blocker, distinctive);
+        }
+        out.push({ blocker, path, placement: placeByGit(blocker.anchor, steps, current.lines().length, distinctive) });
+      } else byText.push(blocker);
+    }
+    if (byText.length === 0) return out;
+    if (!current) {
+      for (const blocker of byText) out.push({ blocker, path, placement: { kind: 'lost', reason: 'fileMissing' } });
+      return out;
+    }
+    const cacheKey = open?.uri ?? `disk:${path}`;
+    let cache = this.textCaches.get(cacheKey);
     if (!cache) {
       cache = new DocumentAnchorCache();
-      this.openCaches.set(uri, cache);
+      this.textCaches.set(cacheKey, cache);
     }
-    return cache.place(doc.version, () => splitLines(doc.getText()), this.blockersFor(path));
+    const placement = cache.place(current.key, current.lines, byText);
+    for (const p of placement.placed) out.push({ blocker: p.blocker, path, placement: { kind: 'found', startLine: p.startLine, endLine: p.endLine, via: 'text' } });
+    for (const blocker of placement.lost) out.push({ blocker, path, placement: { kind: 'lost', reason: 'changed' } });
+    return out;
   }
 
   closed(uri: string): void {
-    this.openCaches.delete(uri);
+    this.textCaches.delete(uri);
+    this.unsaved.delete(uri);
   }
 
-  /**
-   * Ids of blockers whose code can't be found: in the open document when the file is open
-   * (`openText`), else in the file on disk under `rootPath`. A missing file counts as moved.
-   */
-  async lostIds(rootPath: string, openText: (path: string) => { uri: string; doc: OpenText } | undefined): Promise<Set<string>> {
-    const lost = new Set<string>();
-    for (const [path, blockers] of this.byPath) {
-      const open = openText(path);
-      if (open) {
-        for (const b of this.placeOpen(open.uri, path, open.doc).lost) lost.add(b.id);
-        continue;
-      }
-      const placement = await this.placeOnDisk(join(rootPath, path), path);
-      for (const b of placement?.lost ?? blockers) lost.add(b.id);
+  /** Every blocker placed: where its file is now, and where in it (or why nowhere). */
+  async placeAll(open: OpenLookup): Promise<PlacedBlocker[]> {
+    // Resolve renames first, so each blocker is placed in the file it is in now.
+    for (const blocker of this.allBlockers) await this.commitMap(blocker);
+    const paths = new Set([...this.byPath.keys(), ...this.renamed.values()]);
+    const out: PlacedBlocker[] = [];
+    for (const path of paths) out.push(...(await this.placeFile(path, open(path))));
+    return out;
+  }
+
+  /** One blocker placed (Open Code Location). */
+  async locate(id: string, open: OpenLookup): Promise<PlacedBlocker | undefined> {
+    const blocker = this.allBlockers.find((b) => b.id === id);
+    if (!blocker) return undefined;
+    await this.commitMap(blocker);
+    const path = this.renamed.get(blocker.id) ?? blocker.anchor.path;
+    return (await this.placeFile(path, open(path))).find((p) => p.blocker.id === id);
+  }
+
+  private async commitMap(blocker: AnchoredBlocker): Promise<CommitMap> {
+    const { commit, path } = blocker.anchor;
+    const git = this.git;
+    if (commit === undefined || !git) return { kind: 'unknown' };
+    const stamp = (await this.readDisk(path))?.stamp ?? 'missing';
+    const key = `${commit}\u0000${path}`;
+    let entry = this.gitMaps.get(key);
+    if (entry?.stamp !== stamp) {
+      entry = { stamp, map: mapCommit(git, commit, path) };
+      this.gitMaps.set(key, entry);
     }
-    return lost;
+    const map = await entry.map;
+    if (map.kind === 'mappedAt' && map.path !== path) this.renamed.set(blocker.id, map.path);
+    else this.renamed.delete(blocker.id);
+    if (map.kind !== 'mappedAt') return map;
+    // The commit's lines are checked per blocker: one anchor may carry uncommitted edits, another not.
+    return { ...map, recorded: map.recorded && (await this.recordedAt(git, commit, path, blocker)) };
   }
 
-  private async placeOnDisk(file: string, path: string): Promise<DocumentPlacement | undefined> {
+  private readonly commitTexts = new Map<string, Promise<readonly string[] | undefined>>();
+
+  private recordedAt(git: GitRunner, commit: string, path: string, blocker: AnchoredBlocker): Promise<boolean> {
+    const key = `${commit}\u0000${path}`;
+    let text = this.commitTexts.get(key);
+    if (!text) {
+      text = git.run(['show', `${commit}:${path}`]).then(splitLines, () => undefined);
+      this.commitTexts.set(key, text);
+    }
+    return text.then((lines) => lines !== undefined && recordedAtCommit(blocker.anchor, lines));
+  }
+
+  private unsavedEdits(open: OpenText, disk: DiskText, lines: () => readonly string[]): Hunk[] {
+    const key = `${open.version}@${disk.stamp}`;
+    const cached = this.unsaved.get(open.uri);
+    if (cached?.key === key) return cached.hunks;
+    const hunks = diffLines(disk.lines, lines());
+    this.unsaved.set(open.uri, { key, hunks });
+    return hunks;
+  }
+
+  private async readDisk(path: string): Promise<DiskText | undefined> {
+    const root = this.root;
+    if (!root || !isSafeRelativePath(path)) return undefined;
     try {
+      const file = join(root, ...path.split('/'));
       const info = await stat(file);
       if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-      let cache = this.diskCaches.get(path);
-      if (!cache) {
-        cache = new DocumentAnchorCache();
-        this.diskCaches.set(path, cache);
-      }
+      const stamp = `${info.mtimeMs}:${info.size}`;
+      const cached = this.disk.get(path);
+      if (cached?.stamp === stamp) return cached;
       const text = await readFile(file, 'utf8');
-      return cache.place(info.mtimeMs, () => splitLines(text), this.blockersFor(path));
+      const read = { stamp, text, lines: splitLines(text) };
+      this.disk.set(path, read);
+      return read;
     } catch {
-      return undefined; // deleted or unreadable: the code is not where it was
+      return undefined; // deleted or unreadable
     }
   }
+}
+
+async function mapCommit(git: GitRunner, commit: string, path: string): Promise<CommitMap> {
+  const map = await gitLineMap(git, commit, path);
+  return map.kind === 'mapped' ? { kind: 'mappedAt', path: map.path, hunks: map.hunks, recorded: true } : map;
 }
 
 /** Anchor paths come from blocker bodies (hostile text): repository-relative, no `..`. */

@@ -17,6 +17,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { z } from 'zod';
 import {
   anchorsMovedMethod,
+  locateAnchorMethod,
+  locateAnchorParamsSchema,
+  type LocateAnchorResult,
   setBlockersMethod,
   setBlockersParamsSchema,
   setContributorsMethod,
@@ -24,10 +27,12 @@ import {
   setRepositoryRootMethod,
   setRepositoryRootParamsSchema,
   type AnchorsMovedParams,
+  type LostReasonParam,
   type AskArgument,
 } from '../protocol/lspProtocol';
-import { AnchorStore } from './anchorStore';
-import { computeCodeLenses, hoverAt } from './anchors/documentAnchors';
+import { AnchorStore, type PlacedBlocker } from './anchorStore';
+import { computeCodeLenses, hoverAt, type PlacedAnchor } from './anchors/documentAnchors';
+import { gitRunner } from './anchors/gitLineMap';
 import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
 import { configProblems, parseConfigText } from './config/configDiagnostics';
@@ -63,15 +68,15 @@ export function startServer(connection: Connection): () => void {
   const help = new ConfigHelp();
   const completer = new ConfigCompleter();
   const configChecks = new Map<string, NodeJS.Timeout>();
-  let rootPath: string | undefined;
   let contributors: string[] = [];
-  let lastMoved: string[] | undefined;
+  let lastMoved: string | undefined;
   let movedTimer: NodeJS.Timeout | undefined;
   let codeLensRefresh = false;
   let dynamicCompletion = false;
 
   /** `documents.keys()` maps a repository-relative path to its open document. */
   const relativePath = (uri: string): string | undefined => {
+    const rootPath = anchors.rootPath;
     if (!rootPath || !uri.startsWith('file:')) return undefined;
     try {
       const rel = relative(rootPath, fileURLToPath(uri));
@@ -79,6 +84,16 @@ export function startServer(connection: Connection): () => void {
       return sep === '/' ? rel : rel.split(sep).join('/');
     } catch {
       return undefined;
+    }
+  };
+
+  /** Async handlers: a failure is logged and answered with the fallback. */
+  const guardAsync = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      connection.console.error(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
     }
   };
 
@@ -103,20 +118,31 @@ export function startServer(connection: Connection): () => void {
     movedTimer = setTimeout(() => void checkMoved(), MOVED_CHECK_DELAY_MS);
   };
 
-  const openTextFor = (path: string): { uri: string; doc: TextDocument } | undefined => {
-    for (const doc of documents.all()) if (relativePath(doc.uri) === path) return { uri: doc.uri, doc };
+  const openTextFor = (path: string): TextDocument | undefined => {
+    for (const doc of documents.all()) if (relativePath(doc.uri) === path) return doc;
     return undefined;
   };
+
+  const found = (placed: readonly PlacedBlocker[]): PlacedAnchor[] =>
+    placed.flatMap(({ blocker, placement }) => (placement.kind === 'found' ? [{ blocker, startLine: placement.startLine, endLine: placement.endLine }] : []));
 
   const checkMoved = async (): Promise<void> => {
     movedTimer = undefined;
     try {
-      const lost = rootPath ? await anchors.lostIds(rootPath, openTextFor) : new Set(anchors.allBlockers.map((b) => b.id));
-      const ids = [...lost].sort();
-      if (lastMoved && ids.length === lastMoved.length && ids.every((id, i) => id === lastMoved?.[i])) return;
-      lastMoved = ids;
-      const params: AnchorsMovedParams = { blockerIds: ids };
+      const reasons: Record<string, LostReasonParam> = {};
+      if (anchors.rootPath) {
+        for (const { blocker, placement } of await anchors.placeAll(openTextFor)) if (placement.kind === 'lost') reasons[blocker.id] = placement.reason;
+      } else {
+        for (const b of anchors.allBlockers) reasons[b.id] = 'fileMissing';
+      }
+      const ids = Object.keys(reasons).sort();
+      const key = JSON.stringify(ids.map((id) => [id, reasons[id]]));
+      if (key === lastMoved) return;
+      lastMoved = key;
+      const params: AnchorsMovedParams = { blockerIds: ids, reasons };
       await connection.sendNotification(anchorsMovedMethod, params);
+      // Renames git followed put anchors in other files than the ones they name.
+      refreshCodeLens();
     } catch (e) {
       connection.console.error(`Checking anchors failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -176,11 +202,13 @@ export function startServer(connection: Connection): () => void {
   connection.onNotification(setRepositoryRootMethod, (raw: unknown) => {
     const params = parse(setRepositoryRootParamsSchema, setRepositoryRootMethod, raw);
     if (!params) return;
+    let rootPath: string | undefined;
     try {
       rootPath = params.rootUri ? fileURLToPath(params.rootUri) : undefined;
     } catch {
       rootPath = undefined;
     }
+    anchors.setRoot(rootPath, rootPath === undefined ? undefined : gitRunner(rootPath));
     refreshCodeLens();
     scheduleMovedCheck();
   });
@@ -204,6 +232,11 @@ export function startServer(connection: Connection): () => void {
     if (path !== undefined && anchors.blockersFor(path).length > 0) scheduleMovedCheck();
   });
 
+  documents.onDidSave((e) => {
+    const path = relativePath(e.document.uri);
+    if (path !== undefined && anchors.blockersFor(path).length > 0) scheduleMovedCheck();
+  });
+
   documents.onDidClose((e) => {
     anchors.closed(e.document.uri);
     if (isConfigUri(e.document.uri)) {
@@ -214,16 +247,28 @@ export function startServer(connection: Connection): () => void {
   });
 
   connection.onCodeLens(
-    guard('CodeLens', [], (params) => {
+    guardAsync('CodeLens', [], async (params) => {
       const doc = documents.get(params.textDocument.uri);
       const path = doc && relativePath(doc.uri);
       if (!doc || path === undefined || anchors.blockersFor(path).length === 0) return [];
-      return computeCodeLenses(anchors.placeOpen(doc.uri, path, doc).placed);
+      return computeCodeLenses(found(await anchors.placeFile(path, doc)));
+    }),
+  );
+
+  connection.onRequest(
+    locateAnchorMethod,
+    guardAsync<[unknown], LocateAnchorResult>('Locating an anchor', { kind: 'unknown' }, async (raw: unknown): Promise<LocateAnchorResult> => {
+      const params = parse(locateAnchorParamsSchema, locateAnchorMethod, raw);
+      if (!params || !anchors.rootPath) return { kind: 'unknown' };
+      const placed = await anchors.locate(params.blockerId, openTextFor);
+      if (!placed) return { kind: 'unknown' };
+      const { path, placement } = placed;
+      return placement.kind === 'found' ? { kind: 'found', path, startLine: placement.startLine, endLine: placement.endLine } : { kind: 'lost', path, reason: placement.reason };
     }),
   );
 
   connection.onHover(
-    guard('Hover', null, (params) => {
+    guardAsync('Hover', null, async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       if (isConfigUri(doc.uri)) {
@@ -236,7 +281,7 @@ export function startServer(connection: Connection): () => void {
       }
       const path = relativePath(doc.uri);
       if (path === undefined || anchors.blockersFor(path).length === 0) return null;
-      return hoverAt(anchors.placeOpen(doc.uri, path, doc).placed, params.position.line) ?? null;
+      return hoverAt(found(await anchors.placeFile(path, doc)), params.position.line) ?? null;
     }),
   );
 

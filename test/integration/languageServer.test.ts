@@ -2,6 +2,7 @@
 // it was asked about (and still there after lines are inserted above), and the team config's
 // diagnostics at the exact place.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import createDiscussion from '../../src/blockers/createDiscussion.graphql';
 import { formatMarker } from '../../src/blockers/marker';
@@ -17,7 +18,12 @@ async function ready(): Promise<TeamSupportApi> {
 }
 
 /** Posts a #Blocked discussion as sam whose marker anchors `file` lines `start`–`end` (1-based) as they are on disk. */
-async function postAnchoredBlocker(file: string, start: number, end: number): Promise<{ id: string; title: string }> {
+async function postAnchoredBlocker(
+  file: string,
+  start: number,
+  end: number,
+  opts: { commit?: string; markerId?: string; title?: string } = {},
+): Promise<{ id: string; title: string }> {
   const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), file))).toString('utf8');
   const lines = text.split(/\r?\n/).slice(start - 1, end);
   const ids = await sandbox().graphqlAs<{ repository: { id: string; discussionCategories: { nodes: { id: string; name: string }[] } } }>(
@@ -27,8 +33,8 @@ async function postAnchoredBlocker(file: string, start: number, end: number): Pr
   const repository = ids.data?.repository;
   const category = repository?.discussionCategories.nodes.find((c) => c.name === 'Blocked');
   assert.ok(repository && category, 'the sandbox has acme/webshop with a Blocked category');
-  const title = 'Why does the cart keep items in a Map?';
-  const marker = formatMarker({ id: 'lsp-anchor-test-0001', anchor: { path: file, startLine: start, endLine: end, commit: 'abc1234', text: lines.join('\n') } });
+  const title = opts.title ?? 'Why does the cart keep items in a Map?';
+  const marker = formatMarker({ id: opts.markerId ?? 'lsp-anchor-test-0001', anchor: { path: file, startLine: start, endLine: end, commit: opts.commit ?? 'abc1234', text: lines.join('\n') } });
   const body = `## What I'm trying to do\n\nI want to understand the *cart's* storage.\n\n${marker}\n`;
   const created = await sandbox().graphqlAs<{ createDiscussion: { discussion: { id: string } } }>('sam', createDiscussion, {
     repositoryId: repository.id,
@@ -118,7 +124,7 @@ describe('language server', function () {
       assert.ok(item, 'the blocker is in the Blocked view');
       const location = tree.getChildren(item).find((n) => n.kind === 'location');
       assert.ok(location, 'the blocker has its code location');
-      assert.equal(tree.getTreeItem(location).description, 'the code moved since it was posted');
+      assert.equal(tree.getTreeItem(location).description, 'the code changed too much to find it');
     } finally {
       const restore = new vscode.WorkspaceEdit();
       restore.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
@@ -126,6 +132,66 @@ describe('language server', function () {
       await doc.save();
     }
   });
+
+  it('follows git: a blocker anchored at an older commit stays on its lines after code is inserted above and a look-alike appears; Open Code Location selects the same lines; deleted code shows no CodeLens and says why', async () => {
+    const api = await ready();
+    const root = workspaceRoot().fsPath;
+    const git = (...args: string[]): string =>
+      execFileSync('git', ['-c', 'user.name=Mona Lisa', '-c', 'user.email=mona@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' }).trim();
+    const start = git('rev-parse', 'HEAD');
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'src', 'cart.ts');
+    // Anchored at this commit: subtotal() (lines 33–39) and applyDiscount() (41–44).
+    const subtotal = await postAnchoredBlocker('src/cart.ts', 33, 39, { commit: start, markerId: 'lsp-anchor-test-0002', title: 'Is subtotal in cents?' });
+    const discount = await postAnchoredBlocker('src/cart.ts', 41, 44, { commit: start, markerId: 'lsp-anchor-test-0003', title: 'Per line or per order?' });
+    const original = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').split('\n');
+    const commitFile = async (lines: string[], message: string): Promise<void> => {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(lines.join('\n')));
+      git('commit', '--quiet', '-am', message);
+    };
+    try {
+      // 1. Code inserted above (six lines). 2. subtotal() edited, and a look-alike class whose
+      // subtotal() is now exactly the old text: text alone would pick the look-alike.
+      const above = ['  private readonly createdAt = Date.now();', '', '  age(): number {', '    return Date.now() - this.createdAt;', '  }', ''];
+      const inserted = [...original.slice(0, 11), ...above, ...original.slice(11)];
+      await commitFile(inserted, 'Cart: age');
+      const edited = [...inserted];
+      edited[33 + 6] = '    let total: Cents = 0;';
+      edited.push('', 'export class SavedCart {', '  private readonly items = new Map<string, LineItem>();', '', ...original.slice(32, 39), '}');
+      await commitFile(edited, 'Cart: typed subtotal; SavedCart');
+      // 3. applyDiscount() deleted (with its TODO).
+      const deleted = edited.filter((_, i) => i < 40 + 6 - 1 || i > 43 + 6);
+      await commitFile(deleted, 'Cart: no discounts');
+
+      await api.ctx.sidebar.refresh();
+      const lc = api.features.languageClient;
+      await waitUntil(lc.onDidPushBlockers, () => lc.pushedBlockerIds.has(subtotal.id) && lc.pushedBlockerIds.has(discount.id), 20_000, 'the anchored blockers reaching the language server');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.lineAt(39).text, '    let total: Cents = 0;', 'the workspace has the three commits');
+
+      const lenses = await blockerLenses(uri, subtotal.id, subtotal.title);
+      assert.deepEqual([...new Set(lenses.map((l) => l.range.start.line))], [32 + 6], 'the CodeLens stands on subtotal(), not on the look-alike');
+      assert.deepEqual(await blockerLenses(uri, discount.id, discount.title), [], 'no CodeLens for deleted code');
+
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('teamSupport.blocked.openLocation', subtotal.id);
+      assert.ok(editor, 'Open Code Location opened the file');
+      assert.equal(editor.document.uri.toString(), uri.toString());
+      assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [32 + 6, 38 + 6], 'Open Code Location selects the lines the CodeLens stands on');
+
+      await vscode.commands.executeCommand('teamSupport.blocked.showAll');
+      await waitUntil(lc.onDidChangeMovedBlockers, () => lc.lostReasons.get(discount.id) === 'deleted', 20_000, 'the deleted blocker reported');
+      assert.ok(!lc.movedBlockerIds.has(subtotal.id), 'subtotal() is not reported as moved');
+      const tree = api.features.blocked.tree;
+      const item = tree.getChildren().find((n) => n.kind === 'blocker' && n.row.id === discount.id);
+      assert.ok(item, 'the blocker is in the Blocked view');
+      const location = tree.getChildren(item).find((n) => n.kind === 'location');
+      assert.ok(location, 'the blocker has its code location');
+      assert.equal(tree.getTreeItem(location).description, 'the code was deleted since it was posted');
+    } finally {
+      git('reset', '--quiet', '--hard', start);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  }).timeout(120_000); // three commits, a refresh and the server's git runs: slow on a loaded machine
 
   it('offers "Ask the team about this" on a TODO(help) comment, passing (uri, range) to teamSupport.blocked.ask', async () => {
     const api = await ready();

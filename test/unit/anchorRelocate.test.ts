@@ -32,12 +32,50 @@ describe('anchor relocation', () => {
     assert.deepEqual(at(reindented, block, 3), { kind: 'found', startLine: 3, endLine: 5, exact: true, confidence: 1 });
   });
 
-  it('picks the copy nearest the original position when the block occurs twice', () => {
+  it('never guesses between identical copies: the one where it was, else lost', () => {
     const block = ['if (!user) {', '  return null;', '}'];
     const lines = [...file(10), ...block, ...file(30).slice(10), ...block, ...file(5)];
-    // copies at 10 and 33; recorded at 30 → the second one
-    assert.equal((at(lines, block, 30) as { startLine: number }).startLine, 33);
-    assert.equal((at(lines, block, 12) as { startLine: number }).startLine, 10);
+    // copies at 10 and 33
+    assert.equal((at(lines, block, 33) as { startLine: number }).startLine, 33);
+    assert.equal((at(lines, block, 10) as { startLine: number }).startLine, 10);
+    assert.deepEqual(at(lines, block, 30), { kind: 'lost' });
+  });
+
+  it('keeps an edited test block where it was rather than on a look-alike further down (repetitive code)', () => {
+    const test = (name: string, value: number): string[] => [
+      `  it('${name}', () => {`,
+      '    const cart = new Cart();',
+      `    cart.add('apple', ${value});`,
+      '    expect(cart.total()).toBe(3);',
+      '  });',
+      '',
+    ];
+    const names = ['adds one', 'adds two', 'adds three', 'adds four', 'adds five', 'adds six'];
+    const lines = ['describe("cart", () => {', ...names.flatMap((n, i) => test(n, i)), '});'];
+    const block = lines.slice(7, 12); // 'adds two'
+    const edited = [...lines];
+    edited[9] = "    cart.add('pear', 1);"; // edited in place
+    const found = at(edited, block, 7);
+    assert.equal(found.kind, 'found');
+    assert.equal((found as { startLine: number }).startLine, 7);
+    // Its name changed too: nothing telling is left, so it is lost rather than placed on a look-alike.
+    edited[7] = "  it('adds a pear', () => {";
+    assert.deepEqual(at(edited, block, 7), { kind: 'lost' });
+  });
+
+  it('reports a block of only boilerplate, braces and redacted lines as lost unless it is where it was', () => {
+    const lines = [...file(10), '}', '', '  });', ...file(10)];
+    assert.deepEqual(at(lines, ['}', '', '  });'], 10), { kind: 'found', startLine: 10, endLine: 12, exact: true, confidence: 1 });
+    assert.deepEqual(at(lines, ['}', '', '  });'], 3), { kind: 'lost' });
+    assert.deepEqual(at(lines, ['const token = "«redacted: GitHub token»";', '}'], 3), { kind: 'lost' });
+  });
+
+  it('treats a redacted line as matching whatever is there', () => {
+    const lines = file(30);
+    lines[12] = 'const token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";';
+    const block = [lines[11]!, 'const token = "«redacted: GitHub token»";', lines[13]!];
+    const moved = ['import a;', ...lines];
+    assert.deepEqual(at(moved, block, 11), { kind: 'found', startLine: 12, endLine: 14, exact: true, confidence: 1 });
   });
 
   it('finds a block with small edits inside, a line inserted and a line deleted', () => {

@@ -21,12 +21,12 @@ export interface DocumentPlacement {
  * moved-anchor check all ask for the same version, and edits elsewhere don't invalidate it.
  */
 export class DocumentAnchorCache {
-  private version: number | undefined;
+  private version: number | string | undefined;
   private index: LineIndex | undefined;
   private readonly results = new Map<AnchoredBlocker, Relocation>();
 
   /** `lines` is only read when `version` differs from the cached one. */
-  place(version: number, lines: () => readonly string[], blockers: readonly AnchoredBlocker[]): DocumentPlacement {
+  place(version: number | string, lines: () => readonly string[], blockers: readonly AnchoredBlocker[]): DocumentPlacement {
     if (version !== this.version || !this.index) {
       this.version = version;
       this.index = indexLines(lines());

@@ -1,11 +1,13 @@
 /**
- * Finds where a recorded block of lines is in the current text of a file. Pure and editor-free.
- *
- * Order of preference:
- *  1. the whole block, exactly (whitespace-normalized), nearest to where it was;
+ * Finds where a recorded block of lines is in the current text of a file, by text alone: the
+ * fallback when git can't map the anchor's commit (see gitLineMap.ts). Pure and editor-free.
+ * It never guesses:
+ *  1. the whole block, exactly (whitespace-normalized), where it was; else its one exact copy
+ *     (several copies none of which is where it was: lost);
  *  2. the best fuzzy match — recorded lines aligned to the current lines by per-line similarity
  *     (lines may be edited a little, inserted or deleted inside) — above a confidence threshold,
- *     nearest to where it was on ties;
+ *     with at least one telling line unchanged; a look-alike nearly as good elsewhere makes it a
+ *     tie, which the original region wins, or else nobody does;
  *  3. otherwise `lost`: the caller must not show the anchor at a guessed place.
  *
  * Speed matters (CodeLens for 1,000 anchors in one file): `indexLines` is built once per
@@ -43,6 +45,12 @@ const OCCURRENCES_PER_LINE = 12;
 const MAX_VOTED_STARTS = 8;
 /** Fuzzy search also tries these offsets around the original position (everything edited slightly). */
 const NEARBY = 6;
+/** Two places whose scores differ by less than this are a tie: nobody can tell which one it is. */
+const AMBIGUITY_MARGIN = 0.1;
+/** A line occurring more often than this in the file is boilerplate: it barely places a block. */
+const FREQUENT = 3;
+/** What a redacted line holds instead of the secret (see src/blockers/redactionText.ts). */
+const REDACTION_MARK = '«redacted:';
 /** Longest block scored line by line; longer blocks are scored on their first lines. */
 const MAX_FUZZY_LINES = 60;
 
@@ -70,56 +78,95 @@ export function indexLines(lines: readonly string[]): LineIndex {
 
 export function relocate(index: LineIndex, block: RecordedBlock): Relocation {
   const recorded = block.lines.map(normalizeLine);
+  const origin = block.startLine;
   if (recorded.length === 0 || recorded.every((l) => l === '')) return { kind: 'lost' };
-  const exact = findExact(index, recorded, block.startLine);
-  if (exact !== undefined) {
-    return { kind: 'found', startLine: exact, endLine: exact + recorded.length - 1, exact: true, confidence: 1 };
+  const exactAt = (start: number): Relocation => ({ kind: 'found', startLine: start, endLine: start + recorded.length - 1, exact: true, confidence: 1 });
+  // Ties go to the original position: unchanged where it was is where it is.
+  if (matchesAt(index, recorded, origin)) return exactAt(origin);
+  const weights = recorded.map((line) => weightOf(line, index));
+  // Nothing in the block says where it is (blank lines, braces, redacted or everywhere-lines).
+  if (!weights.some((w) => w >= 1)) return { kind: 'lost' };
+  const exact = exactPlaces(index, recorded);
+  if (exact.length > 1) return { kind: 'lost' }; // several identical copies, none where it was: a guess
+  const only = exact[0];
+  if (only !== undefined) {
+    // An identical copy elsewhere competes with an edited block still where it was (repetitive code).
+    const here = originScore(index, recorded, weights, origin);
+    return here !== undefined && here >= 1 - AMBIGUITY_MARGIN && Math.abs(only - origin) >= recorded.length ? { kind: 'lost' } : exactAt(only);
   }
-  return findFuzzy(index, recorded.slice(0, MAX_FUZZY_LINES), block.startLine);
+  return findFuzzy(index, recorded.slice(0, MAX_FUZZY_LINES), weights.slice(0, MAX_FUZZY_LINES), origin);
 }
 
-function findExact(index: LineIndex, recorded: readonly string[], origin: number): number | undefined {
+/** Every start where the whole block occurs (whitespace-normalized), at most a few. */
+function exactPlaces(index: LineIndex, recorded: readonly string[]): number[] {
   const n = recorded.length;
-  if (matchesAt(index, recorded, origin)) return origin;
   // Key on the rarest non-blank recorded line: fewest places to check.
   let keyOffset = -1;
   let keyPlaces: readonly number[] | undefined;
   for (let i = 0; i < n; i++) {
     const line = recorded[i]!;
-    if (line === '') continue;
+    if (line === '' || isRedacted(line)) continue;
     const places = index.occurrences.get(line);
-    if (!places) return undefined; // a line that occurs nowhere: no exact match anywhere
+    if (!places) return []; // a line that occurs nowhere: no exact match anywhere
     if (!keyPlaces || places.length < keyPlaces.length) {
       keyPlaces = places;
       keyOffset = i;
     }
   }
-  if (!keyPlaces) return undefined;
-  let best: number | undefined;
-  for (const place of keyPlaces) {
-    const start = place - keyOffset;
-    if (best !== undefined && Math.abs(start - origin) >= Math.abs(best - origin)) continue;
-    if (matchesAt(index, recorded, start)) best = start;
+  const found: number[] = [];
+  for (const place of keyPlaces ?? []) {
+    if (matchesAt(index, recorded, place - keyOffset)) found.push(place - keyOffset);
+    if (found.length > 1) break;
   }
-  return best;
+  return found;
+}
+
+/** How well the lines where the block was still match it, when at least one telling line is unchanged there. */
+function originScore(index: LineIndex, recorded: readonly string[], weights: readonly number[], origin: number): number | undefined {
+  const same = recorded.some((line, i) => weights[i]! >= 1 && index.normalized[origin + i] === line);
+  if (!same) return undefined;
+  const n = recorded.length;
+  const sim = (r: number, d: number): number => lineSimilarity(recorded[r]!, index.normalized[d]!);
+  const found = align(n, Math.max(0, origin - 2), Math.min(index.lineCount, origin + n + 2), weights, sim, index.normalized);
+  return found && found.score / weights.reduce((a, b) => a + b, 0);
 }
 
 function matchesAt(index: LineIndex, recorded: readonly string[], start: number): boolean {
   if (start < 0 || start + recorded.length > index.lineCount) return false;
   for (let i = 0; i < recorded.length; i++) {
-    if (index.normalized[start + i] !== recorded[i]) return false;
+    if (index.normalized[start + i] !== recorded[i] && !isRedacted(recorded[i]!)) return false;
   }
   return true;
 }
 
-/** Blank and near-empty lines (`}`, `end`) say little about where the block is. */
-function weightOf(line: string): number {
-  return line.replace(/[^A-Za-z0-9_]/g, '').length < 3 ? 0.25 : 1;
+/** How many of `line`'s characters are [A-Za-z0-9_], counting up to `enough` (hot: every anchored line). */
+function wordCharacters(line: string, enough: number): number {
+  let count = 0;
+  for (let i = 0; i < line.length && count < enough; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) count++;
+  }
+  return count;
 }
 
-function findFuzzy(index: LineIndex, recorded: readonly string[], origin: number): Relocation {
+/** A line whose secret was replaced by a redaction mark before posting: its text is not the code's. */
+export function isRedacted(line: string): boolean {
+  return line.includes(REDACTION_MARK);
+}
+
+/**
+ * How much a line tells where the block is: blank and near-empty lines (`}`, `end`), lines that
+ * are everywhere in the file (`expect(x).toBe(true);` in tests, boilerplate, table rows) and
+ * redacted lines (a secret replaced by a mark before posting) say little.
+ */
+export function weightOf(line: string, index?: LineIndex): number {
+  if (isRedacted(line)) return 0;
+  if (wordCharacters(line, 3) < 3) return 0.25;
+  return (index?.occurrences.get(line)?.length ?? 0) > FREQUENT ? 0.25 : 1;
+}
+
+function findFuzzy(index: LineIndex, recorded: readonly string[], weights: readonly number[], origin: number): Relocation {
   const n = recorded.length;
-  const weights = recorded.map(weightOf);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const starts = new Set<number>();
   // Each unchanged recorded line votes for the block start its occurrences imply. Where the block
@@ -149,21 +196,27 @@ function findFuzzy(index: LineIndex, recorded: readonly string[], origin: number
     return value;
   };
 
-  let best: { start: number; end: number; score: number } | undefined;
+  const candidates: { start: number; end: number; score: number; telling: number }[] = [];
   for (const start of starts) {
     const from = Math.max(0, start - 2);
     const to = Math.min(index.lineCount, start + n + 2);
     if (to <= from) continue;
     const found = align(n, from, to, weights, sim, index.normalized);
-    if (!found) continue;
-    const score = found.score / totalWeight;
-    const better =
-      !best ||
-      score > best.score + 1e-9 ||
-      (Math.abs(score - best.score) <= 1e-9 && Math.abs(found.start - origin) < Math.abs(best.start - origin));
-    if (better) best = { start: found.start, end: found.end, score };
+    if (found) candidates.push({ ...found, score: found.score / totalWeight });
   }
-  if (!best || best.score < CONFIDENCE_THRESHOLD) return { kind: 'lost' };
+  // A block whose telling lines are all gone is lost, whatever its braces and blank lines match.
+  const sure = candidates.filter((c) => c.score >= CONFIDENCE_THRESHOLD && c.telling > 0);
+  sure.sort((a, b) => b.score - a.score || Math.abs(a.start - origin) - Math.abs(b.start - origin));
+  const best = sure[0];
+  if (!best) return { kind: 'lost' };
+  // A look-alike elsewhere nearly as good: the original region wins the tie, else nobody can tell.
+  const rivals = sure.filter((c) => c.score >= best.score - AMBIGUITY_MARGIN && (c.end < best.start || c.start > best.end));
+  if (rivals.length > 0) {
+    const where = [best, ...rivals].filter((c) => c.start <= origin + n - 1 && c.end >= origin);
+    if (where.length !== 1) return { kind: 'lost' };
+    const chosen = where[0]!;
+    return { kind: 'found', startLine: chosen.start, endLine: chosen.end, exact: false, confidence: chosen.score };
+  }
   return { kind: 'found', startLine: best.start, endLine: best.end, exact: false, confidence: best.score };
 }
 
@@ -199,7 +252,7 @@ function align(
   weights: readonly number[],
   sim: (recordedLine: number, docLine: number) => number,
   normalized: readonly string[],
-): { start: number; end: number; score: number } | undefined {
+): { start: number; end: number; score: number; telling: number } | undefined {
   const w = to - from;
   const cols = w + 1;
   const dp = new Float64Array((n + 1) * cols);
@@ -217,11 +270,13 @@ function align(
   let first: [number, number] | undefined;
   let last: [number, number] | undefined;
   const matched = new Set<number>();
+  let telling = 0;
   while (i > 0 && j > 0) {
     const here = dp[i * cols + j]!;
     if (here === dp[(i - 1) * cols + j]!) i--;
     else if (here === dp[i * cols + j - 1]!) j--;
     else {
+      if (weights[i - 1]! >= 1 && sim(i - 1, from + j - 1) >= 1) telling++;
       last ??= [i - 1, from + j - 1];
       first = [i - 1, from + j - 1];
       matched.add(from + j - 1);
@@ -237,7 +292,7 @@ function align(
   }
   const start = Math.max(0, first[1] - first[0]);
   const end = Math.max(start, Math.min(normalized.length - 1, last[1] + (n - 1 - last[0])));
-  return { start, end, score };
+  return { start, end, score, telling };
 }
 
 /**
