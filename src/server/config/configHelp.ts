@@ -13,6 +13,8 @@ interface JsonSchemaNode {
   readonly type?: string;
   readonly properties?: Readonly<Record<string, JsonSchemaNode>>;
   readonly items?: JsonSchemaNode;
+  /** A member is a login or a mapping: help comes from the branch that has the key. */
+  readonly anyOf?: readonly JsonSchemaNode[];
 }
 
 export interface KeyHelp {
@@ -31,7 +33,7 @@ export class ConfigHelp {
     if (!found) return undefined;
     let schema: JsonSchemaNode | undefined = this.root;
     for (const segment of found.path) {
-      schema = typeof segment === 'number' ? schema?.items : schema?.properties?.[segment];
+      schema = typeof segment === 'number' ? schema?.items : (schema?.properties?.[segment] ?? schema?.anyOf?.find((b) => b.properties?.[segment])?.properties?.[segment]);
     }
     if (!schema?.description) return undefined;
     const key = found.path[found.path.length - 1];

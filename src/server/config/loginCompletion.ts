@@ -22,6 +22,8 @@ export function loginContextAt(text: string, offset: number): LoginContext | und
     return { field: 'absenceLogin', start, prefix: word };
   }
   if (section !== 'members') return undefined;
+  // A member written as a mapping: `- login: kenji` with its own time zone and hours.
+  if (/^\s*(?:-\s+)?login:\s*["']?[A-Za-z0-9-]*$/.test(before)) return { field: 'members', start, prefix: word };
   if (/^\s*-\s*["']?[A-Za-z0-9-]*$/.test(before)) return { field: 'members', start, prefix: word };
   // Flow sequence: inside an unclosed `[` since `members:`.
   const membersAt = text.lastIndexOf('members:', offset);
@@ -55,5 +57,10 @@ function topLevelKeyAbove(text: string, lineStart: number, currentLine: string):
 export function listedMembers(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || !('members' in value)) return [];
   const members: unknown = value.members;
-  return Array.isArray(members) ? members.filter((m): m is string => typeof m === 'string') : [];
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((m: unknown) => {
+    if (typeof m === 'string') return [m];
+    const login: unknown = typeof m === 'object' && m !== null && 'login' in m ? m.login : undefined;
+    return typeof login === 'string' ? [login] : [];
+  });
 }
