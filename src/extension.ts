@@ -61,6 +61,8 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportApi {
   // The language server finds where each blocker's code is now; the Blocked view says when it can't.
   const { blocked, languageClient } = api.features;
   disposables.add(languageClient.onDidChangeMovedBlockers((ids) => blocked.tree.setMovedBlockers(ids)));
+  // The buddy suggestion breaks ties with the Kudos reciprocity figures (when the panel has loaded them).
+  blocked.setHelpBalance(() => api.features.kudos.helpBalance());
   const manifest = extension.extension.packageJSON as { version?: unknown };
   log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
   return api;

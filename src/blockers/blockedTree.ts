@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import { gitHubErrorMessage } from '../github/showGitHubError';
+import { type CompactClock, compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
 import type { Anchor } from './marker';
 import type { DraftStore } from './draftStore';
@@ -69,12 +70,19 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     return state.kind === 'ok' ? state.config.compact.respondToBlockersWithinHours : 4;
   }
 
+  /** Working time when the team config has working hours (the tooltip says which clock). */
+  compactClock(): CompactClock {
+    const state = this.ctx.team.state;
+    return state.kind === 'ok' ? compactClockFor(state.config) : WALL_CLOCK;
+  }
+
   update(): void {
     this.current = blockedRows({
       snapshot: this.ctx.sidebar.snapshot,
       filter: this.filter,
       now: this.ctx.clock.now(),
       withinHours: this.withinHours(),
+      clock: this.compactClock(),
       t: vscode.l10n.t,
     });
     this.nodes = new Map(this.current.rows.map((row) => [row.id, { kind: 'blocker', row }]));
@@ -204,7 +212,11 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
       const hours = this.withinHours();
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       tip.appendMarkdown('\n\n$(warning) ');
-      tip.appendText(vscode.l10n.t('Nobody has replied within {0} hours (the team compact).', hours));
+      tip.appendText(
+        this.compactClock().workingTime
+          ? vscode.l10n.t('Nobody has replied within {0} working hours (the team compact counts the hours in which a teammate other than the asker was working).', hours)
+          : vscode.l10n.t('Nobody has replied within {0} hours (the team compact).', hours),
+      );
     } else if (row.avatarUrl !== undefined && /^https:\/\//.test(row.avatarUrl)) {
       item.iconPath = vscode.Uri.parse(row.avatarUrl);
     } else {

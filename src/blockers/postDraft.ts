@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { showGitHubError } from '../github/showGitHubError';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
-import { GITHUB_BODY_LIMIT, removePromptComments, splitDraft } from './draftContent';
+import { buddyPrompt, GITHUB_BODY_LIMIT, removePromptComments, splitDraft } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
 import { formatMarker, hasMarker, stripMarkers } from './marker';
 import { loadBundle } from '../core/lazyBundle';
@@ -40,6 +40,7 @@ export function promptTexts(): string[] {
     vscode.l10n.t('Describe the goal in a sentence or two.'),
     vscode.l10n.t('What you tried, and what happened.'),
     vscode.l10n.t('Write your reply below this line. The heading above is not posted.'),
+    buddyPrompt(vscode.l10n.t),
   ];
 }
 

@@ -4,10 +4,11 @@ import type { Blocker } from '../sidebar/snapshotSchema';
 import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
 import { type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
+import type { HelpBalanceSource } from './buddySuggestion';
+import { DayStartNotices } from './dayStartNotices';
 import { DraftStore } from './draftStore';
 import { EMPTY_FIRST_REPLY_STATE, type FirstReplyState, firstReplies } from './firstReply';
 import { type PostOptions, type PostResult, postDraft } from './postDraft';
-import { safeLabel } from './safeText';
 
 /** What the #Blocked feature exposes on the extension API (integration tests wait on these). */
 export interface BlockedFeature {
@@ -16,6 +17,10 @@ export interface BlockedFeature {
   readonly lenses: DraftLensProvider;
   /** Fires after a draft was posted and the sidebar refreshed. */
   readonly onDidPost: vscode.Event<PostResult>;
+  /** First-reply notices and the start-of-day digest, within the viewer's working hours. */
+  readonly notices: DayStartNotices;
+  /** The Kudos feature plugs in its reciprocity figures: the buddy suggestion breaks ties with them. */
+  setHelpBalance(source: HelpBalanceSource): void;
 }
 
 const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
@@ -70,8 +75,9 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   const reloadDrafts = (): Promise<void> =>
     tree.reloadDrafts(drafts).catch((error: unknown) => ctx.log.warn(`Could not list the drafts: ${String(error)}`));
   void reloadDrafts();
+  let balance: HelpBalanceSource = () => undefined;
   command('teamSupport.blocked.ask', async (uri?: vscode.Uri, range?: vscode.Range) => {
-    const draft = await askTheTeam(ctx, drafts, uri, range);
+    const draft = await askTheTeam(ctx, drafts, () => balance(), uri, range);
     await reloadDrafts();
     return draft;
   });
@@ -89,13 +95,23 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   command('teamSupport.blocked.copyLink', (arg: BlockerArg) => actions.copyLink(arg));
   command('teamSupport.blocked.openLocation', (arg: BlockerArg) => actions.openLocation(arg));
 
-  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx)));
+  const notices = d.add(new DayStartNotices(ctx));
+  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notices)));
 
-  return { tree, drafts, lenses, onDidPost: posted.event };
+  return {
+    tree,
+    drafts,
+    lenses,
+    onDidPost: posted.event,
+    notices,
+    setHelpBalance: (source) => {
+      balance = source;
+    },
+  };
 }
 
-/** One dismissible notification when the first reply to one of my blockers arrives. */
-function notifyFirstReplies(ctx: Ctx): void {
+/** One dismissible notification when the first reply to one of my blockers arrives (waits outside working hours). */
+function notifyFirstReplies(ctx: Ctx, notices: DayStartNotices): void {
   const snapshot = ctx.sidebar.snapshot;
   if (!snapshot?.repository) return;
   const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);
@@ -104,16 +120,5 @@ function notifyFirstReplies(ctx: Ctx): void {
   const { announce, next } = firstReplies(blockers, snapshot.viewer.login, valid);
   void ctx.extension.globalState.update(FIRST_REPLY_KEY, next);
   if (announce.length === 0 || !ctx.settings.get('blocked.notifyOnFirstReply')) return;
-  const first = announce[0];
-  if (!first) return;
-  const open = vscode.l10n.t('Open on GitHub');
-  const show = vscode.l10n.t('Show in Sidebar');
-  const text =
-    announce.length === 1
-      ? vscode.l10n.t('Someone replied to your blocker "{0}".', safeLabel(first.title, 80))
-      : vscode.l10n.t('{0} of your blockers got their first reply.', announce.length);
-  void vscode.window.showInformationMessage(text, open, show).then(async (picked) => {
-    if (picked === open && /^https?:\/\//.test(first.url)) await vscode.env.openExternal(vscode.Uri.parse(first.url));
-    if (picked === show) await vscode.commands.executeCommand('teamSupport.blocked.focus');
-  });
+  notices.firstReply(announce);
 }

@@ -1,4 +1,5 @@
-import { type Interval, type Schedule, union, workingIntervals } from './workingHours';
+import type { TeamConfig } from './configSchema';
+import { type Interval, type Schedule, teamSchedules, union, workingIntervals } from './workingHours';
 import { DAY_MS } from './zoneClock';
 
 /**
@@ -45,4 +46,27 @@ export function coveredDueAt(helpers: readonly Schedule[], from: number, ms: num
 export function helpersFor(schedules: readonly Schedule[], asker: string | undefined): Schedule[] {
   const me = asker?.toLowerCase();
   return schedules.filter((s) => s.login.toLowerCase() !== me);
+}
+
+/** How the compact's hours are counted, for the Blocked view and the team-health figures. */
+export interface CompactClock {
+  /** false: the wall clock (no working hours in the config). */
+  readonly workingTime: boolean;
+  /** When `ms` of the compact's time has passed since `from`, for a blocker asked by `asker`. */
+  dueAt(from: number, ms: number, asker: string | undefined): number;
+  /** The compact's time between two instants (e.g. posted → first reply). */
+  elapsed(from: number, to: number, asker: string | undefined): number;
+}
+
+export const WALL_CLOCK: CompactClock = { workingTime: false, dueAt: (from, ms) => from + ms, elapsed: (from, to) => to - from };
+
+/** Working time when any member has working hours; else the wall clock. */
+export function compactClockFor(config: Pick<TeamConfig, 'people' | 'absences'>): CompactClock {
+  if (!config.people.some((p) => p.workingHours !== undefined)) return WALL_CLOCK;
+  const schedules = teamSchedules(config);
+  return {
+    workingTime: true,
+    dueAt: (from, ms, asker) => coveredDueAt(helpersFor(schedules, asker), from, ms),
+    elapsed: (from, to, asker) => coveredMs(helpersFor(schedules, asker), from, to),
+  };
 }
