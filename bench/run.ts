@@ -12,6 +12,7 @@ import { startTestBed, type TestBed } from '../test/harness/testBed';
 import { runSuiteInWorkbench } from '../test/harness/workbench';
 import { type ActivationSample, activationSampleSchema, type InHostFigures, inHostFailureSchema, inHostFiguresSchema } from './hostResults';
 import { defaultIntervalSeconds, refreshesPerHour } from './pointsPerHour';
+import { buddyFigure } from './buddy';
 import { codeLensFigure, kudosFigure, rotationFigure } from './pure';
 import { bundleSizes } from './sizes';
 import { median, round } from './stats';
@@ -145,6 +146,7 @@ async function main(): Promise<number> {
   // Pure figures first, before any server or browser competes for the CPU.
   console.log('Pure figures (Node)…');
   const rotation = tryFigure('rotation', errors, rotationFigure);
+  const buddy = tryFigure('buddy', errors, buddyFigure);
   const kudos = tryFigure('kudos', errors, kudosFigure);
   const codeLens = tryFigure('codelens', errors, () => codeLensFigure({ edited: true }));
   const codeLensMoved = tryFigure('codelens (moved only)', errors, () => codeLensFigure({ edited: false }));
@@ -210,6 +212,7 @@ async function main(): Promise<number> {
     { key: 'refresh_p50_ms_10k', what: 'p50 sidebar refresh, 10,000 discussions', value: r10k, unit: 'ms' },
     { key: 'refresh_p50_ms_50', what: 'p50 sidebar refresh, 50 discussions', value: r50, unit: 'ms' },
     { key: 'rotation_ms_500', what: 'todayFor() for one date, 500 members (median)', value: rotation ? round(rotation.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
+    { key: 'buddy_ms_500', what: 'blocker buddy for one ask, 500 members in 12 zones (median)', value: buddy ? round(buddy.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
     { key: 'kudos_aggregate_ms', what: 'aggregateKudos, 1,000 PRs × 10 reviews (median)', value: kudos ? round(kudos.medianMs, 2) : undefined, target: le(50), unit: 'ms' },
     { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
     { key: 'codelens_ms_1000_moved', what: 'the same with every anchor moved but none edited (median)', value: codeLensMoved ? round(codeLensMoved.medianMs, 2) : undefined, unit: 'ms' },

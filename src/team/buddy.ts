@@ -45,7 +45,7 @@ export function suggestBuddy(input: BuddyInput): Buddy | undefined {
   for (const schedule of input.schedules) {
     const login = schedule.login.toLowerCase();
     if (login === asker || isAwayAt(schedule, input.now)) continue;
-    const key = schedule.away.length === 0 ? `${schedule.timeZone}|${JSON.stringify(schedule.hours ?? null)}` : undefined;
+    const key = schedule.away.length === 0 ? scheduleKey(schedule) : undefined;
     let status = key === undefined ? undefined : statuses.get(key);
     if (!status) {
       status = workStatus(schedule, input.now);
@@ -66,4 +66,18 @@ function better(a: Candidate, b: Candidate): boolean {
   if (a.lean !== b.lean) return a.lean < b.lean;
   if (a.left !== b.left) return a.left > b.left;
   return a.schedule.login.toLowerCase() < b.schedule.login.toLowerCase();
+}
+
+// Parsed configs share nothing between members, so the key is built from the values (cached per hours object).
+const hoursKeys = new WeakMap<object, string>();
+
+function scheduleKey(schedule: Schedule): string {
+  const hours = schedule.hours;
+  if (!hours) return `${schedule.timeZone}|*`;
+  let key = hoursKeys.get(hours);
+  if (key === undefined) {
+    key = `${hours.days.join(',')} ${hours.start}-${hours.end}`;
+    hoursKeys.set(hours, key);
+  }
+  return `${schedule.timeZone}|${key}`;
 }

@@ -22,6 +22,9 @@ export interface Schedule {
   readonly away: readonly (readonly [number, number])[];
 }
 
+// A memo of a pure function of the (immutable) parsed config: the buddy ranks 500 people per ask.
+const schedulesOf = new WeakMap<object, Schedule[]>();
+
 const AROUND_THE_CLOCK: WorkingHours = { days: [...WEEKDAYS], start: '00:00', end: '24:00' };
 /** How far ahead "next start" looks: a long absence beyond this reads as "not in the next weeks". */
 const LOOKAHEAD_DAYS = 60;
@@ -41,8 +44,12 @@ export function scheduleOf(person: Person, absences: readonly Absence[] = []): S
 }
 
 /** Every member's schedule, in config order. */
-export function teamSchedules(config: Pick<TeamConfig, 'people' | 'absences'>): Schedule[] {
-  return config.people.map((p) => scheduleOf(p, config.absences));
+export function teamSchedules(config: Pick<TeamConfig, 'people' | 'absences'>): readonly Schedule[] {
+  const hit = schedulesOf.get(config.people);
+  if (hit && hit.length === config.people.length) return hit;
+  const made = config.people.map((p) => scheduleOf(p, config.absences));
+  schedulesOf.set(config.people, made);
+  return made;
 }
 
 export function isAwayOn(schedule: Schedule, day: number): boolean {

@@ -22,22 +22,28 @@ interface OffsetChange {
 }
 
 interface YearTable {
+  readonly start: number;
+  readonly end: number;
   /** Offset at the start of the UTC year. */
   readonly first: number;
   readonly changes: readonly OffsetChange[];
 }
 
 // A memo of a pure function of (zone, year): time-zone rules don't change while the process runs.
-const tables = new Map<string, YearTable>();
+const tables = new Map<string, YearTable[]>();
 
 function offsetMs(timeZone: string, instant: number): number {
   return Math.round(tzOffset(timeZone, new Date(instant)) * MINUTE_MS);
 }
 
-function tableFor(timeZone: string, year: number): YearTable {
-  const key = `${timeZone}|${year}`;
-  const hit = tables.get(key);
-  if (hit) return hit;
+function tableFor(timeZone: string, instant: number): YearTable {
+  let list = tables.get(timeZone);
+  if (!list) {
+    list = [];
+    tables.set(timeZone, list);
+  }
+  for (const t of list) if (instant >= t.start && instant < t.end) return t;
+  const year = new Date(instant).getUTCFullYear();
   const start = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   // tzScan finds the first whole UTC hour with a new offset; zones such as Australia/Lord_Howe change
@@ -56,14 +62,14 @@ function tableFor(timeZone: string, year: number): YearTable {
       return { at: hi, offset: Math.round(c.offset * MINUTE_MS) };
     })
     .filter((c) => c.at >= start && c.at < end);
-  const table = { first: offsetMs(timeZone, start), changes };
-  tables.set(key, table);
+  const table = { start, end, first: offsetMs(timeZone, start), changes };
+  list.push(table);
   return table;
 }
 
 /** Local time minus UTC at `instant`, in ms. */
 export function offsetAt(timeZone: string, instant: number): number {
-  const table = tableFor(timeZone, new Date(instant).getUTCFullYear());
+  const table = tableFor(timeZone, instant);
   let offset = table.first;
   for (const c of table.changes) {
     if (c.at > instant) break;
