@@ -15,6 +15,7 @@ import { type ActivationSample, activationSampleSchema, type ActivationTarget, t
 import { defaultIntervalSeconds, refreshesPerHour } from './pointsPerHour';
 import { configParseFigure } from './configParse';
 import { anchorHistoryFigure, anchorHistoryKeys } from './anchorHistory';
+import { buddyFigure } from './buddy';
 import { codeLensFigure, kudosFigure, rotationFigure } from './pure';
 import { bundleSizes } from './sizes';
 import { median, quantile, round } from './stats';
@@ -174,6 +175,7 @@ async function main(): Promise<number> {
   // Pure figures first, before any server or browser competes for the CPU.
   console.log('Pure figures (Node)…');
   const rotation = tryFigure('rotation', errors, rotationFigure);
+  const buddy = tryFigure('buddy', errors, buddyFigure);
   const kudos = tryFigure('kudos', errors, kudosFigure);
   const configParse = tryFigure('config parse', errors, configParseFigure);
   const codeLens = tryFigure('codelens', errors, () => codeLensFigure({ edited: true, via: 'git' }));
@@ -277,6 +279,7 @@ async function main(): Promise<number> {
     { key: 'refresh_p50_ms_10k', what: 'p50 sidebar refresh, 10,000 discussions', value: r10k, unit: 'ms' },
     { key: 'refresh_p50_ms_50', what: 'p50 sidebar refresh, 50 discussions', value: r50, unit: 'ms' },
     { key: 'rotation_ms_500', what: 'todayFor() for one date, 500 members (median)', value: rotation ? round(rotation.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
+    { key: 'buddy_ms_500', what: 'blocker buddy for one ask, 500 members in 12 zones (median)', value: buddy ? round(buddy.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
     { key: 'kudos_aggregate_ms', what: 'aggregateKudos, 1,000 PRs × 10 reviews (median)', value: kudos ? round(kudos.medianMs, 2) : undefined, target: le(50), unit: 'ms' },
     { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted; git path (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
     { key: 'codelens_ms_1000_text', what: 'the same by text relocation only (commit not local) (median)', value: codeLensText ? round(codeLensText.medianMs, 2) : undefined, unit: 'ms' },

@@ -84,6 +84,8 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportExtensi
   const { blocked, languageClient, pairing } = internals.features;
   disposables.add(languageClient.onDidChangeMovedBlockers((ids) => blocked.tree.setMovedBlockers(ids, languageClient.lostReasons)));
   blocked.setLocator((id) => languageClient.locate(id));
+  // The buddy suggestion breaks ties with the Kudos reciprocity figures (when the panel has loaded them).
+  blocked.setHelpBalance(() => internals.features.kudos.helpBalance());
   const manifest = extension.extension.packageJSON as { version?: unknown };
   log.info(`Team Support ${String(manifest.version)} activated in VS Code ${vscode.version}.`);
   return exportsFor(extension.extensionMode, createPublicApi(ctx, pairing), internals);

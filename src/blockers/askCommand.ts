@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { askRange, buildAskInput } from './askContext';
+import { buddyForDraft, type HelpBalanceSource } from './buddySuggestion';
 import { buildAskDraft } from './draftContent';
 import { DraftStore } from './draftStore';
 
@@ -9,7 +10,7 @@ import { DraftStore } from './draftStore';
  * Markdown draft in a normal editor tab. Called from the editor context menu (uri), a code
  * action (uri, range) or the palette (the active editor).
  */
-export async function askTheTeam(ctx: Ctx, store: DraftStore, uri?: vscode.Uri, range?: vscode.Range): Promise<vscode.Uri | undefined> {
+export async function askTheTeam(ctx: Ctx, store: DraftStore, balance: HelpBalanceSource, uri?: vscode.Uri, range?: vscode.Range): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor;
   let document = active?.document;
   let selection: vscode.Range | undefined = active?.selection;
@@ -31,7 +32,8 @@ export async function askTheTeam(ctx: Ctx, store: DraftStore, uri?: vscode.Uri, 
   const lines = await askRange(document, selection ?? new vscode.Range(0, 0, 0, 0));
   const id = DraftStore.newId();
   const input = await buildAskInput(ctx, id, document, lines);
-  const draft = buildAskDraft(input, vscode.l10n.t);
+  const buddy = buddyForDraft(ctx, balance);
+  const draft = buildAskDraft(buddy ? { ...input, buddy } : input, vscode.l10n.t);
   const repo = document.isUntitled ? ctx.repositories.current : (ctx.repositories.forUri(document.uri) ?? ctx.repositories.current);
   const uriOfDraft = await store.create(
     {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
+import { type CompactClock, compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
 import type { LostReasonParam } from '../protocol/lspProtocol';
 import type { Anchor } from './marker';
@@ -72,12 +73,19 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     return state.kind === 'ok' ? state.config.compact.respondToBlockersWithinHours : 4;
   }
 
+  /** Working time when the team config has working hours (the tooltip says which clock). */
+  compactClock(): CompactClock {
+    const state = this.ctx.team.state;
+    return state.kind === 'ok' ? compactClockFor(state.config) : WALL_CLOCK;
+  }
+
   update(): void {
     this.current = blockedRows({
       snapshot: this.ctx.sidebar.snapshot,
       filter: this.filter,
       now: this.ctx.clock.now(),
       withinHours: this.withinHours(),
+      clock: this.compactClock(),
       t: vscode.l10n.t,
     });
     this.nodes = new Map(this.current.rows.map((row) => [row.id, { kind: 'blocker', row }]));

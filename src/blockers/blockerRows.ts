@@ -3,6 +3,7 @@ import { englishTranslate, type Translate } from './draftContent';
 import { type Anchor, parseMarker, stripMarkers } from './marker';
 import { isPickUp } from './replyMarker';
 import { safeLabel } from './safeText';
+import { type CompactClock, WALL_CLOCK } from '../team/compactClock';
 import { formatAge, type SlaState, slaState } from './sla';
 
 /**
@@ -49,6 +50,8 @@ export interface RowsInput {
   readonly filter: BlockedFilter;
   readonly now: number;
   readonly withinHours: number;
+  /** How the compact's hours are counted (default: the wall clock). */
+  readonly clock?: CompactClock;
   readonly t?: Translate;
 }
 
@@ -68,7 +71,7 @@ export function blockedRows(input: RowsInput): BlockedRows {
   const snapshot = input.snapshot;
   const viewer = snapshot?.viewer.login.toLowerCase();
   const all = (snapshot?.repository?.blockers.nodes ?? []).filter((b): b is Blocker => b !== null);
-  const rows = all.map((b) => toRow(b, viewer, input.now, input.withinHours, t));
+  const rows = all.map((b) => toRow(b, viewer, input.now, input.withinHours, input.clock ?? WALL_CLOCK, t));
   return {
     rows: input.filter === 'mine' ? rows.filter((r) => r.mine) : rows,
     badge: rows.filter((r) => r.sla.kind !== 'replied').length,
@@ -76,7 +79,7 @@ export function blockedRows(input: RowsInput): BlockedRows {
   };
 }
 
-function toRow(b: Blocker, viewer: string | undefined, now: number, withinHours: number, t: Translate): BlockerRow {
+function toRow(b: Blocker, viewer: string | undefined, now: number, withinHours: number, clock: CompactClock, t: Translate): BlockerRow {
   const author = safeLabel(b.author?.login ?? 'ghost', 39);
   const mine = viewer !== undefined && b.author?.login.toLowerCase() === viewer;
   const count = b.comments.totalCount;
@@ -93,7 +96,7 @@ function toRow(b: Blocker, viewer: string | undefined, now: number, withinHours:
     author,
     avatarUrl: b.author?.avatarUrl,
     description: `@${author} · ${age} · ${replies}${picked}`,
-    sla: slaState(b, now, withinHours),
+    sla: slaState(b, now, withinHours, clock),
     mine,
     contextValue: mine ? 'blocker.mine' : 'blocker',
     anchor: parseMarker(b.body)?.anchor,

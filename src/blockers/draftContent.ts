@@ -56,6 +56,13 @@ export interface AskInput {
   readonly diagnostics: readonly DiagnosticInfo[];
   /** Why these lines, as Markdown (e.g. "the enclosing function `total`" for an empty selection). */
   readonly rangeNote?: string;
+  /** The suggested blocker buddy and why (issue 16); the draft names them so the post mentions them. */
+  readonly buddy?: { readonly login: string; readonly why: string };
+}
+
+/** The hint above the buddy line: not posted (like the other prompts). */
+export function buddyPrompt(t: Translate = englishTranslate): string {
+  return t('Suggested buddy, a teammate to ask first: change the login, or delete the line.');
 }
 
 export interface AskDraft {
@@ -106,6 +113,8 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
   const out: string[] = [`# ${title}`, ''];
   out.push(`## ${t("What I'm trying to do")}`, '', `<!-- ${t('Describe the goal in a sentence or two.')} -->`, '');
   out.push(`## ${t('What I tried')}`, '', `<!-- ${t('What you tried, and what happened.')} -->`, '');
+  // Our own text and an IANA zone name (letters, `/`, `_`, `-`): nothing to escape.
+  if (input.buddy) out.push(`<!-- ${buddyPrompt(t)} -->`, `**${t('Buddy')}:** @${input.buddy.login} — ${input.buddy.why}`, '');
   out.push(`## ${t('Context')}`, '');
 
   const file = input.file;

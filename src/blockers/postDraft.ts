@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
 import { guardForPosting } from '../outgoing/secretPrompt';
-import { GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
+import { buddyPrompt, GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
 import { stripMarkers } from './marker';
 import { hasReplyKey, replyKeyFor } from './replyMarker';
@@ -30,6 +30,7 @@ export function promptTexts(): string[] {
     vscode.l10n.t('Describe the goal in a sentence or two.'),
     vscode.l10n.t('What you tried, and what happened.'),
     vscode.l10n.t('Write your reply below this line. The heading above is not posted.'),
+    buddyPrompt(vscode.l10n.t),
   ];
 }
 

@@ -4,12 +4,13 @@ import type { Blocker } from '../sidebar/snapshotSchema';
 import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
 import { type AnchorLocator, type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
+import type { HelpBalanceSource } from './buddySuggestion';
+import { DayStartNotices } from './dayStartNotices';
 import { registerDraftCommands } from './draftCommands';
 import { DraftStore } from './draftStore';
 import { currentAccountKey } from '../github/accountKey';
 import { firstReplies, readFirstReplyState } from './firstReply';
 import { type PostResult, postDraft } from './postDraft';
-import { safeLabel } from './safeText';
 
 /** What the #Blocked feature exposes on the extension API (integration tests wait on these). */
 export interface BlockedFeature {
@@ -24,6 +25,10 @@ export interface BlockedFeature {
   readonly onDidNotifyAsker: vscode.Event<string>;
   /** "Open Code Location" asks this where a blocker's code is (the language server's relocation). */
   setLocator(locator: AnchorLocator): void;
+  /** First-reply notices and the start-of-day digest, within the viewer's working hours. */
+  readonly notices: DayStartNotices;
+  /** The Kudos feature plugs in its reciprocity figures: the buddy suggestion breaks ties with them. */
+  setHelpBalance(source: HelpBalanceSource): void;
 }
 
 const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
@@ -80,8 +85,9 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
     tree.reloadDrafts(drafts).catch((error: unknown) => ctx.log.warn(`Could not list the drafts: ${String(error)}`));
   void reloadDrafts();
   const draftCommands = registerDraftCommands(ctx, drafts, reloadDrafts);
+  let balance: HelpBalanceSource = () => undefined;
   command('teamSupport.blocked.ask', async (uri?: vscode.Uri, range?: vscode.Range) => {
-    const draft = await askTheTeam(ctx, drafts, uri, range);
+    const draft = await askTheTeam(ctx, drafts, () => balance(), uri, range);
     await reloadDrafts();
     return draft;
   });
@@ -99,8 +105,10 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   command('teamSupport.blocked.copyLink', (arg: BlockerArg) => actions.copyLink(arg));
   command('teamSupport.blocked.openLocation', (arg: BlockerArg) => actions.openLocation(arg));
 
+  const notices = d.add(new DayStartNotices(ctx));
   const notified = d.add(new vscode.EventEmitter<string>());
-  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notified)));
+  d.add(notices.onDidShow((n) => n.kind === 'firstReply' && notified.fire(n.text)));
+  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notices)));
 
   return {
     tree,
@@ -112,11 +120,15 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
     setLocator: (locator) => {
       actions.locator = locator;
     },
+    notices,
+    setHelpBalance: (source) => {
+      balance = source;
+    },
   };
 }
 
-/** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up. */
-function notifyFirstReplies(ctx: Ctx, notified: vscode.EventEmitter<string>): void {
+/** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up (waits outside working hours). */
+function notifyFirstReplies(ctx: Ctx, notices: DayStartNotices): void {
   const snapshot = ctx.sidebar.snapshot;
   if (!snapshot?.repository) return;
   const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);
@@ -124,21 +136,5 @@ function notifyFirstReplies(ctx: Ctx, notified: vscode.EventEmitter<string>): vo
   const { announce, next } = firstReplies(blockers, snapshot.viewer.login, state);
   void ctx.extension.globalState.update(FIRST_REPLY_KEY, next);
   if (announce.length === 0 || !ctx.settings.get('blocked.notifyOnFirstReply')) return;
-  const first = announce[0];
-  if (!first) return;
-  const open = vscode.l10n.t('Open on GitHub');
-  const show = vscode.l10n.t('Show in Sidebar');
-  const title = safeLabel(first.blocker.title, 80);
-  const text =
-    announce.length > 1
-      ? vscode.l10n.t('{0} of your blockers have news: @{1} and others replied or picked them up.', announce.length, first.who)
-      : first.kind === 'pickup'
-        ? vscode.l10n.t('@{0} picked up your blocker "{1}".', first.who, title)
-        : vscode.l10n.t('@{0} replied to your blocker "{1}".', first.who, title);
-  notified.fire(text);
-  const url = first.blocker.url;
-  void vscode.window.showInformationMessage(text, open, show).then(async (picked) => {
-    if (picked === open && /^https?:\/\//.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
-    if (picked === show) await vscode.commands.executeCommand('teamSupport.blocked.focus');
-  });
+  notices.firstReply(announce);
 }

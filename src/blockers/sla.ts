@@ -1,4 +1,5 @@
 import type { Blocker } from '../sidebar/snapshotSchema';
+import { type CompactClock, WALL_CLOCK } from '../team/compactClock';
 
 /**
  * The team compact's promise: someone replies to a blocker within `respondToBlockersWithinHours`.
@@ -18,12 +19,12 @@ export function hasReply(blocker: Pick<Blocker, 'author' | 'comments'>): boolean
   return shown.some((c) => c.author === null || c.author.login.toLowerCase() !== asker);
 }
 
-export function slaState(blocker: Pick<Blocker, 'author' | 'comments' | 'createdAt'>, now: number, withinHours: number): SlaState {
+export function slaState(blocker: Pick<Blocker, 'author' | 'comments' | 'createdAt'>, now: number, withinHours: number, clock: CompactClock = WALL_CLOCK): SlaState {
   if (hasReply(blocker)) return { kind: 'replied' };
   const created = Date.parse(blocker.createdAt);
   // An unparsable date cannot be overdue: better no warning than a false one.
   if (Number.isNaN(created)) return { kind: 'waiting', dueAt: Number.POSITIVE_INFINITY };
-  const dueAt = created + withinHours * 3_600_000;
+  const dueAt = clock.dueAt(created, withinHours * 3_600_000, blocker.author?.login);
   return now >= dueAt ? { kind: 'overdue', dueAt, overdueMs: now - dueAt } : { kind: 'waiting', dueAt };
 }
 

@@ -2,6 +2,7 @@ import type { SidebarPullRequest, SidebarSnapshot } from '../sidebar/snapshotSch
 import type { TeamConfig } from '../team/configSchema';
 import { todayFor } from '../team/rotation';
 import { type ReviewState, reviewStateFor } from './reviewState';
+import { teamNow, type TeammateNow } from './teamNowModel';
 
 /**
  * What the Today view shows, as data (pure: no vscode, unit-tested). The tree turns rows into
@@ -35,7 +36,9 @@ export type TodayRow =
   | { readonly kind: 'checker'; readonly login: string; readonly avatarUrl: string | undefined; readonly until: number }
   | { readonly kind: 'mine'; readonly checker: string | undefined; readonly pullRequests: readonly MyPullRequest[] | undefined }
   | { readonly kind: 'next'; readonly partner: string | undefined; readonly checker: string | undefined; readonly fromDay: number }
-  | { readonly kind: 'away'; readonly logins: readonly string[] };
+  | { readonly kind: 'away'; readonly logins: readonly string[] }
+  /** Who works now, and when the others start (issue 16), last so the cross-check stays on top. */
+  | { readonly kind: 'team'; readonly members: readonly TeammateNow[] };
 
 export interface TodayInput {
   readonly config: TeamConfig;
@@ -95,5 +98,6 @@ export function buildToday(input: TodayInput): TodayModel {
   }
   const away = today.away.filter((m) => !same(m, viewer));
   if (away.length > 0) rows.push({ kind: 'away', logins: away });
+  if (today.isMember) rows.push({ kind: 'team', members: teamNow(config, now, viewer) });
   return { rows, partner, checker };
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { dateOfDay } from '../team/teamCalendar';
 import type { ReviewState } from './reviewState';
+import { statusText } from '../team/spanText';
+import type { TeammateNow } from './teamNowModel';
 import type { MyPullRequest, PartnerPullRequest, TodayRow } from './todayModel';
 
 /** A node of the Today tree: a top-level row, one of its pull requests, or a note under a row. */
@@ -8,7 +10,8 @@ export type TodayNode =
   | { readonly type: 'row'; readonly row: TodayRow }
   | { readonly type: 'partnerPr'; readonly item: PartnerPullRequest }
   | { readonly type: 'myPr'; readonly item: MyPullRequest; readonly checker: string | undefined }
-  | { readonly type: 'note'; readonly text: string };
+  | { readonly type: 'note'; readonly text: string }
+  | { readonly type: 'teammate'; readonly member: TeammateNow; readonly now: number };
 
 function formatDay(day: number): string {
   // The day is a calendar date (its UTC fields), already in the team's time zone.
@@ -71,6 +74,7 @@ export function treeItemFor(node: TodayNode, avatar: AvatarIcon): vscode.TreeIte
     item.contextValue = 'note';
     return item;
   }
+  if (node.type === 'teammate') return teammateItem(node.member, node.now);
   if (node.type === 'partnerPr') {
     return prItem(node.item.pr, partnerStateText(node.item.state), STATE_ICON[node.item.state], 'partnerPullRequest', 'teamSupport.crossCheck.start');
   }
@@ -122,15 +126,39 @@ export function treeItemFor(node: TodayNode, avatar: AvatarIcon): vscode.TreeIte
       item = new vscode.TreeItem(vscode.l10n.t('Away today: {0}', row.logins.map((l) => `@${l}`).join(', ')), Collapsed.None);
       item.iconPath = new vscode.ThemeIcon('calendar');
       break;
+    case 'team': {
+      item = new vscode.TreeItem(vscode.l10n.t('Team now'), Collapsed.Expanded);
+      const working = row.members.filter((m) => m.status.kind === 'working' && !m.isViewer).length;
+      item.description = vscode.l10n.t('{0} working now', working);
+      item.tooltip = vscode.l10n.t('Each teammate’s local time and working hours: who could help right now is on top.');
+      item.iconPath = new vscode.ThemeIcon('globe');
+      break;
+    }
   }
   item.id = `row:${row.kind}`;
   item.contextValue = row.kind;
   return item;
 }
 
-export function childrenOf(node: TodayNode): TodayNode[] {
+function teammateItem(m: TeammateNow, now: number): vscode.TreeItem {
+  const label = m.isViewer ? vscode.l10n.t('@{0} (you)', m.login) : `@${m.login}`;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `teammate:${m.login}`;
+  item.description = `${m.localTime} · ${statusText(m.status, now, vscode.l10n.t)}`;
+  item.tooltip = vscode.l10n.t('@{0}: {1} in {2}, {3}', m.login, m.localTime, m.timeZone, statusText(m.status, now, vscode.l10n.t));
+  item.contextValue = `teammate.${m.status.kind}`;
+  item.iconPath =
+    m.status.kind === 'working'
+      ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('testing.iconPassed'))
+      : new vscode.ThemeIcon(m.status.kind === 'absent' ? 'calendar' : 'circle-outline');
+  item.accessibilityInformation = { label: `${label}, ${m.localTime} ${m.timeZone}, ${statusText(m.status, now, vscode.l10n.t)}` };
+  return item;
+}
+
+export function childrenOf(node: TodayNode, now = Date.now()): TodayNode[] {
   if (node.type !== 'row') return [];
   const row = node.row;
+  if (row.kind === 'team') return row.members.map((member) => ({ type: 'teammate', member, now }));
   if (row.kind === 'partner') {
     if (!row.pullRequests) return [{ type: 'note', text: vscode.l10n.t('Loading @{0}’s pull requests…', row.login) }];
     if (row.pullRequests.length === 0) return [{ type: 'note', text: vscode.l10n.t('@{0} has no open pull requests.', row.login) }];

@@ -8,6 +8,7 @@ import { buildToday, type TodayModel } from './todayModel';
 import { childrenOf, type TodayNode, treeItemFor } from './todayTree';
 
 const MAX_TIMER_MS = 25 * 3_600_000;
+const TEAM_REFRESH_MS = 60_000;
 
 /**
  * The Today view: renders from the team config, the rotation and `ctx.sidebar.snapshot` (never
@@ -23,6 +24,8 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
   readonly view: vscode.TreeView<TodayNode>;
 
   private current: TodayModel | undefined;
+  /** The clock when the model was built: the team section's "2 h left" counts from it. */
+  private renderedAt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The partner/checker pair we last asked the sidebar to refresh for (no refresh loops). */
   private askedFor: string | undefined;
@@ -57,7 +60,7 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
   }
 
   getChildren(node?: TodayNode): TodayNode[] {
-    if (node) return childrenOf(node);
+    if (node) return childrenOf(node, this.renderedAt);
     return (this.current?.rows ?? []).map((row) => ({ type: 'row', row }));
   }
 
@@ -73,6 +76,7 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
       message = vscode.l10n.t('The team config has problems: {0}', state.problems.join('; '));
     } else if (state.kind === 'ok' && viewer !== undefined && session.gateway !== undefined) {
       const now = clock.now();
+      this.renderedAt = now;
       try {
         this.current = buildToday({ config: state.config, now, viewer, snapshot: sidebar.snapshot, snapshotPartner: sidebar.partnerLogin });
       } catch (e) {
@@ -113,7 +117,8 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
   }
 
   private armTimer(now: number, timeZone: string): void {
-    const delay = Math.min(Math.max(nextTeamMidnight(now, timeZone) - now, 1_000), MAX_TIMER_MS);
+    // The team section shows local times: at least once a minute.
+    const delay = Math.min(Math.max(nextTeamMidnight(now, timeZone) - now, 1_000), MAX_TIMER_MS, TEAM_REFRESH_MS);
     this.timer = setTimeout(() => this.render(), delay);
   }
 

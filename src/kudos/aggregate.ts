@@ -8,6 +8,7 @@ import type {
   ReviewerGroup,
   WindowDays,
 } from '../protocol/kudosProtocol';
+import type { CompactClock } from '../team/compactClock';
 import { kudosMessageOf, trustMarker } from './marker';
 import type { DiscussionData, KudosData, PullRequestData } from './responseSchema';
 
@@ -43,6 +44,8 @@ export interface AggregateInput {
   /** Only discussions of this category count as #Blocked (when the data says its category). */
   readonly blockedCategory?: string;
   readonly notices?: readonly string[];
+  /** Counts time to first reply and to resolve (the team compact's clock); default: the wall clock. */
+  readonly clock?: Pick<CompactClock, 'elapsed'>;
 }
 
 export interface Window {
@@ -249,10 +252,11 @@ export function aggregateKudos(input: AggregateInput): KudosViewModel {
     const previous = !current && inPrevious(w, d.createdAt);
     if (!current && !previous) continue;
     const responded = firstResponseAt(d, now);
-    if (responded !== undefined) (current ? responseCurrent : responsePrevious).push(responded - d.createdAt);
+    const elapsed = (to: number): number => (input.clock ? input.clock.elapsed(d.createdAt, to, d.author) : to - d.createdAt);
+    if (responded !== undefined) (current ? responseCurrent : responsePrevious).push(elapsed(responded));
     const resolved = resolvedAt(d);
     if (resolved !== undefined && resolved <= now && resolved >= d.createdAt) {
-      (current ? resolutionCurrent : resolutionPrevious).push(resolved - d.createdAt);
+      (current ? resolutionCurrent : resolutionPrevious).push(elapsed(resolved));
     }
   }
 

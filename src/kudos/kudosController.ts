@@ -3,6 +3,7 @@ import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import { isGitHubError } from '../github/errors';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
+import { compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { aggregateKudos, DAY_MS } from './aggregate';
 import { fetchKudosData, type FetchedKudos } from './kudosData';
 
@@ -152,6 +153,10 @@ export class KudosController extends Disposable {
     const notices: string[] = [];
     if (!config) notices.push(vscode.l10n.t('No valid team config (.github/team-support.yml): the balance lists everyone seen in the window.'));
     if (data.truncated) notices.push(vscode.l10n.t('This window holds more than GitHub returns at once; the numbers cover the most recent part.'));
+    const clock = config ? compactClockFor(config) : WALL_CLOCK;
+    if (clock.workingTime) {
+      notices.push(vscode.l10n.t('Time to first reply and time to resolve count working time: the hours in which a teammate other than the asker was working (the team compact’s clock).'));
+    }
     const started = performance.now();
     const model = aggregateKudos({
       data,
@@ -162,6 +167,7 @@ export class KudosController extends Disposable {
       repo: data.nameWithOwner,
       blockedCategory: categoryName,
       notices,
+      clock,
     });
     this.ctx.log.debug(`Kudos: aggregated ${data.pullRequests.length} pull requests and ${data.discussions.length} discussions in ${(performance.now() - started).toFixed(1)} ms.`);
     this._model = model;

@@ -12,6 +12,7 @@ import {
   type Surface,
   type WindowDays,
 } from '../protocol/kudosProtocol';
+import type { HelpBalance } from '../team/buddy';
 import { KudosController } from './kudosController';
 import { KudosWebviews, type RenderedEvent } from './kudosWebviews';
 import { KudosRefused, sendKudos, type SentKudos } from './sendKudos';
@@ -32,6 +33,8 @@ export interface KudosApi {
   readonly panel: vscode.WebviewPanel | undefined;
   refresh(): Promise<KudosViewModel | undefined>;
   setWindow(days: WindowDays): Promise<KudosViewModel | undefined>;
+  /** Reviews and replies given and received per lowercase login, from the last model (the buddy's tie-break). */
+  helpBalance(): ReadonlyMap<string, HelpBalance> | undefined;
 }
 
 const LAST_STANDUP_KEY = 'teamSupport.kudos.lastStandup';
@@ -184,6 +187,10 @@ export function registerKudos(ctx: Ctx): KudosApi {
     },
     refresh: () => controller.refresh({ force: true }),
     setWindow: (days) => controller.setWindow(days),
+    helpBalance: () => {
+      const members = controller.model?.balance.members;
+      return members && new Map(members.map((m) => [m.login.toLowerCase(), { given: m.reviewsGiven + m.repliesGiven, received: m.reviewsReceived + m.repliesReceived }]));
+    },
   };
 }
 

@@ -32,6 +32,58 @@ const absence = z
   .refine((a) => a.from <= a.to, { message: '`to` is before `from`', path: ['to'] })
   .describe('A member who is away for a range of days.');
 
+const timeZone = z.string().refine(isTimeZone, 'not a known IANA time zone (for example Europe/Berlin)');
+
+/** Days as written in the config; Monday first, like the pairing week. */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clockTime = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day written HH:MM (00:00 to 24:00)')
+  .describe('A local time of day, HH:MM (24-hour clock).');
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+const workingHours = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS))
+      .min(1, 'name at least one working day')
+      .default(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])
+      .describe('Working days, e.g. [Mon, Tue, Wed, Thu, Fri].'),
+    start: clockTime.describe('When the working day starts, local time (HH:MM).'),
+    end: clockTime.describe('When the working day ends, local time (HH:MM, after `start`; 24:00 for midnight).'),
+  })
+  .refine((h) => minutesOf(h.end) > minutesOf(h.start), { message: '`end` is not after `start`', path: ['end'] })
+  .describe('Working days and hours in local time, e.g. { days: [Mon, Tue, Wed, Thu, Fri], start: "09:00", end: "17:30" }.');
+
+export type WorkingHours = z.infer<typeof workingHours>;
+
+/** "number 42": a value that is neither a login nor a mapping, for the message. */
+function describeScalar(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'number' || typeof value === 'boolean' ? `${typeof value} ${String(value)}` : typeof value;
+}
+
+const memberEntry = z.union(
+  [
+    login,
+    z
+      .strictObject({
+        login: login.describe('The GitHub login.'),
+        timeZone: timeZone.optional().describe("Where this member works (an IANA time zone); the team's `timeZone` when left out."),
+        workingHours: workingHours.optional().describe("This member's working hours; the team's `workingHours` when left out."),
+      })
+      .describe('A member with their own time zone and working hours.'),
+  ],
+  // Neither branch fits (a number, a list): say what a member is, as for any other wrong type.
+  { error: (issue) => (issue.code === 'invalid_union' ? `expected text, got ${describeScalar(issue.input)} (a member is a login, or a mapping with \`login:\`)` : undefined) },
+);
+
+const loginOf = (m: z.infer<typeof memberEntry>): string => (typeof m === 'string' ? m : m.login);
+
 const rotation = z
   .strictObject({
     cadence: z.enum(['daily', 'weekly', 'sprint']).default('weekly').describe('How often partners change.'),
@@ -44,23 +96,24 @@ const rotation = z
 export const teamConfigSchema = z
   .strictObject({
     members: z
-      .array(login)
+      .array(memberEntry)
       .min(1, 'the team has no members')
       // On the array (not the whole config) so a duplicate is reported even when other fields are wrong.
       .superRefine((members, ctx) => {
         const seen = new Set<string>();
         members.forEach((m, i) => {
-          const key = m.toLowerCase();
-          if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `@${m} is listed twice`, path: [i] });
+          const key = loginOf(m).toLowerCase();
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `@${loginOf(m)} is listed twice`, path: [i] });
           else seen.add(key);
         });
       })
-      .describe('The team, as GitHub logins.'),
-    timeZone: z
-      .string()
-      .refine(isTimeZone, 'not a known IANA time zone (for example Europe/Berlin)')
+      .describe('The team: GitHub logins, or { login, timeZone, workingHours } for a member who works elsewhere or at other hours.'),
+    timeZone: timeZone
       .default('UTC')
-      .describe('The team time zone: cycles and pairing weeks turn at midnight here.'),
+      .describe("The team time zone: cycles and pairing weeks turn at midnight here; members' default time zone."),
+    workingHours: workingHours
+      .optional()
+      .describe("The team's usual working hours (each member's default). Left out: around the clock, and the compact counts every hour."),
     rotation: rotation.default({ cadence: 'weekly', sprintLengthDays: 14, startDate: '2026-01-05' }),
     absences: z.array(absence).default([]).describe('Who is away, and when.'),
     blocked: z
@@ -90,14 +143,32 @@ export const teamConfigSchema = z
       .describe('Pairing.'),
   })
   .superRefine((config, ctx) => {
-    const members = new Set(config.members.map((m) => m.toLowerCase()));
+    const members = new Set(config.members.map((m) => loginOf(m).toLowerCase()));
     config.absences.forEach((a, i) => {
       if (!members.has(a.login.toLowerCase())) {
         ctx.addIssue({ code: 'custom', message: `@${a.login} is not a member of the team`, path: ['absences', i, 'login'] });
       }
     });
   })
+  // `members` stays the list of logins everything else reads; where and when each works goes to `people`.
+  .transform(({ members, ...rest }) => ({
+    ...rest,
+    members: members.map(loginOf),
+    people: members.map((m): Person => {
+      const own = typeof m === 'string' ? undefined : m;
+      const hours = own?.workingHours ?? rest.workingHours;
+      return { login: loginOf(m), timeZone: own?.timeZone ?? rest.timeZone, ...(hours ? { workingHours: hours } : {}) };
+    }),
+  }))
   .describe('Team Support: the team, its rotation and its support compact.');
+
+/** One member with their time zone and working hours resolved (own, else the team's). */
+export interface Person {
+  readonly login: string;
+  readonly timeZone: string;
+  /** undefined: around the clock (neither the member nor the team gave hours). */
+  readonly workingHours?: WorkingHours;
+}
 
 export type TeamConfig = z.infer<typeof teamConfigSchema>;
 export type Absence = TeamConfig['absences'][number];

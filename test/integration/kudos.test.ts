@@ -8,8 +8,16 @@ import type { KudosViewModel } from '../../src/protocol/kudosProtocol';
 import type { SeedData } from '../sandbox/client';
 import { sandbox, scriptPrompts, signIn, waitFor, waitUntil } from './support';
 import type { TeamSupportApi } from '../../src/extension';
+import { type CompactClock, compactClockFor } from '../../src/team/compactClock';
 
 const DAY = 86_400_000;
+
+function teamClock(api: TeamSupportApi): CompactClock {
+  const state = api.ctx.team.state;
+  assert.ok(state.kind === 'ok', 'the team config');
+  assert.ok(state.config.workingHours, 'the fixture team has working hours');
+  return compactClockFor(state.config);
+}
 const MEMBERS = ['mona', 'sam', 'priya', 'kenji', 'lea'];
 
 interface Expected {
@@ -30,7 +38,7 @@ function median(values: number[]): number | null {
 }
 
 /** The panel's numbers for `me`, straight from the sandbox's records (window [now − days, now]). */
-function expectedFrom(state: SeedData, me: string, now: number, days: number): Expected {
+function expectedFrom(state: SeedData, me: string, now: number, days: number, clock: CompactClock): Expected {
   const inWindow = (iso: string | null): boolean => iso !== null && Date.parse(iso) >= now - days * DAY && Date.parse(iso) <= now;
   const prById = new Map(state.pullRequests.map((p) => [p.id, p]));
   const reviews = state.reviews.filter((r) => r.state !== 'PENDING' && inWindow(r.submittedAt) && prById.get(r.pullRequestId)?.author !== r.author);
@@ -59,7 +67,8 @@ function expectedFrom(state: SeedData, me: string, now: number, days: number): E
     const others = topComments.filter((c) => c.discussionId === d.id && c.author !== d.author);
     for (const c of others) if (inWindow(c.createdAt) && c.author in repliesGiven) repliesGiven[c.author] = (repliesGiven[c.author] ?? 0) + 1;
     const first = others.map((c) => Date.parse(c.createdAt)).filter((t) => t <= now).sort((a, b) => a - b)[0];
-    if (inWindow(d.createdAt) && first !== undefined) firstResponses.push(first - Date.parse(d.createdAt));
+    // The team compact's clock: the fixture's team has working hours, so working time (issue 16).
+    if (inWindow(d.createdAt) && first !== undefined) firstResponses.push(clock.elapsed(Date.parse(d.createdAt), first, d.author));
   }
   return {
     reviewers,
@@ -126,7 +135,7 @@ describe('kudos', function () {
   it('shows the seed’s numbers in the panel and the sidebar view, and both webviews render them', async () => {
     const now = Date.now();
     api.ctx.clock.use({ now: () => now });
-    const expected = expectedFrom(await sandbox().state(), 'mona', now, 7);
+    const expected = expectedFrom(await sandbox().state(), 'mona', now, 7, teamClock(api));
     assert.ok(Object.keys(expected.reviewers).length > 0, 'the demo seed has reviews on mona’s PRs');
 
     // Waiters first: a webview that is already open acks as soon as the refreshed model reaches it.
@@ -145,7 +154,7 @@ describe('kudos', function () {
   it('switches to a 30-day window and the webview renders the new numbers', async () => {
     const now = Date.now();
     api.ctx.clock.use({ now: () => now });
-    const expected = expectedFrom(await sandbox().state(), 'mona', now, 30);
+    const expected = expectedFrom(await sandbox().state(), 'mona', now, 30, teamClock(api));
     const rendered = waitFor(api.features.kudos.onDidRender, (e) => e.surface === 'panel' && summaryMatches(e, expected, 30), 30_000, 'the 30-day render ack');
     // (Nothing rendered 30 days before: the window switch below is what makes this ack.)
     if (!api.features.kudos.panel) await vscode.commands.executeCommand('teamSupport.kudos.openPanel');
