@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
 import { parseMarker } from '../../src/blockers/marker';
 import type { TeamSupportApi } from '../../src/extension';
-import { getExports, sandbox, signIn, waitUntil, workspaceRoot } from './support';
+import { getExports, sandbox, scriptPrompts, signIn, waitUntil, workspaceRoot } from './support';
 
 function openTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs);
@@ -121,7 +121,10 @@ describe('per account: drafts and pairing; drafts as documents', function () {
     const goal = editor.document.getText().split('\n').findIndex((l) => l.startsWith('<!--'));
     await editor.edit((e) => e.replace(editor.document.lineAt(goal).range, 'Coupons should apply once per order.'));
     await mona.ctx.sidebar.refresh();
+    // The title is still the generated one: the extension asks first, and mona posts anyway.
+    const prompts = scriptPrompts(mona).press('Post Anyway');
     const result = await vscode.commands.executeCommand<PostResult | undefined>('teamSupport.blocked.post', uri, { keep: [] });
+    assert.ok(prompts.shown.some((p) => p.kind === 'choose' && p.choices?.includes('Post Anyway') === true), 'the unfilled-request question was shown');
     assert.ok(result, 'mona posts her draft');
     const discussion = (await sandbox().state()).discussions.find((d) => d.id === result.discussionId);
     assert.ok(discussion);

@@ -84,9 +84,10 @@ export function relocate(index: LineIndex, block: RecordedBlock): Relocation {
   // Ties go to the original position: unchanged where it was is where it is.
   if (matchesAt(index, recorded, origin)) return exactAt(origin);
   const weights = recorded.map((line) => weightOf(line, index));
-  // Nothing in the block says where it is (blank lines, braces, redacted or everywhere-lines).
-  if (!weights.some((w) => w >= 1)) return { kind: 'lost' };
   const exact = exactPlaces(index, recorded);
+  // Nothing in the block says where it is (blank lines, braces, redacted or everywhere-lines): only
+  // a single exact place (the text around each redaction mark matching too) is no guess.
+  if (!weights.some((w) => w >= 1)) return exact.length === 1 && exact[0] !== undefined && recorded.some(isRedacted) ? exactAt(exact[0]) : { kind: 'lost' };
   if (exact.length > 1) return { kind: 'lost' }; // several identical copies, none where it was: a guess
   const only = exact[0];
   if (only !== undefined) {
@@ -114,7 +115,12 @@ function exactPlaces(index: LineIndex, recorded: readonly string[]): number[] {
     }
   }
   const found: number[] = [];
-  for (const place of keyPlaces ?? []) {
+  if (keyPlaces === undefined) {
+    // Every line blank or redacted: no line to key on, so try each start (rare, and bounded by the file).
+    for (let start = 0; start + n <= index.lineCount && found.length < 2; start++) if (matchesAt(index, recorded, start)) found.push(start);
+    return recorded.some((l) => l !== '') ? found : [];
+  }
+  for (const place of keyPlaces) {
     if (matchesAt(index, recorded, place - keyOffset)) found.push(place - keyOffset);
     if (found.length > 1) break;
   }
@@ -134,7 +140,10 @@ function originScore(index: LineIndex, recorded: readonly string[], weights: rea
 function matchesAt(index: LineIndex, recorded: readonly string[], start: number): boolean {
   if (start < 0 || start + recorded.length > index.lineCount) return false;
   for (let i = 0; i < recorded.length; i++) {
-    if (index.normalized[start + i] !== recorded[i] && !isRedacted(recorded[i]!)) return false;
+    const line = recorded[i]!;
+    const current = index.normalized[start + i]!;
+    // A redaction mark stands for the secret that was never sent: the text around it must still match.
+    if (current !== line && !(isRedacted(line) && matchesRedacted(line, current))) return false;
   }
   return true;
 }

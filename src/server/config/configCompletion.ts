@@ -42,10 +42,12 @@ export class ConfigCompleter {
   complete(text: string, offset: number, logins: LoginSource): ConfigCompletions | undefined {
     const context = cursorContextAt(text, offset);
     if (!context) return undefined;
-    const items: ConfigCompletion[] = [];
-    if (context.key) items.push(...this.keys(context));
-    if (context.value) items.push(...this.values(context, logins));
-    return { start: context.start, items: dedupe(items) };
+    const values = context.value ? this.values(context, logins) : [];
+    // A list item that may be a plain value or a mapping (a member: a login, or `{ login, timeZone }`):
+    // what people type there is the value, so the mapping's keys are offered only when no value is.
+    const listItem = typeof context.path[context.path.length - 1] === 'number';
+    const keys = context.key && !(listItem && values.length > 0) ? this.keys(context) : [];
+    return { start: context.start, items: dedupe([...keys, ...values]) };
   }
 
   private keys(context: CursorContext): ConfigCompletion[] {
