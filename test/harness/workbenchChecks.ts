@@ -106,6 +106,8 @@ async function firstRows(page: Page): Promise<void> {
 /** Opens whatever `click` opens in a new browser tab and returns that tab's URL (the tab is closed). */
 async function openedUrl(page: Page, click: () => Promise<void>): Promise<string> {
   const popup = page.context().waitForEvent('page', { timeout: 15_000 });
+  // A click that throws must not leave the wait to reject unhandled (that would end the whole run).
+  popup.catch(() => undefined);
   await click();
   const tab = await popup;
   await tab.waitForLoadState('domcontentloaded');
@@ -137,9 +139,20 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
         await openTeamSupportContainer(page);
         const row = viewPane(page, 'Blocked').locator('.monaco-list-row[aria-level="1"]', { hasText: /Stuck|cart|coupon/i }).first();
         await row.waitFor({ state: 'visible', timeout: 30_000 });
-        await row.hover();
         const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /#\d+/ }).first();
-        await hover.waitFor({ state: 'visible', timeout: 15_000 });
+        // A hover shows after the pointer rests on the label; a busy workbench can miss the first rest.
+        for (let attempt = 1; ; attempt++) {
+          await page.mouse.move(900, 500);
+          await row.hover({ position: { x: 80, y: 10 } });
+          const box = await row.boundingBox();
+          if (box) await page.mouse.move(box.x + 90, box.y + 11);
+          try {
+            await hover.waitFor({ state: 'visible', timeout: 8_000 });
+            break;
+          } catch (error) {
+            if (attempt === 3) throw error;
+          }
+        }
         const text = (await hover.innerText()).trim();
         const box = await hover.boundingBox();
         if (/^#{1,6}\s|```|^\s*-\s*$/m.test(text)) throw new Error(`the tooltip shows raw Markdown: ${JSON.stringify(text)}`);

@@ -166,7 +166,9 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
       await sandbox().clearLog();
       await s.refresh();
       const log = await sandbox().requests();
-      assert.deepEqual(log.map((r) => r.operationName), ['SidebarSnapshot'], 'one request per refresh (category cached)');
+      // The Kudos view, when visible, refreshes its own data after a refresh the user asked for (its own budget).
+      const sidebarRequests = log.map((r) => r.operationName).filter((name) => !name?.startsWith('Kudos'));
+      assert.deepEqual(sidebarRequests, ['SidebarSnapshot'], 'one request per refresh (category cached)');
       const variables = log[0]?.variables ?? {};
       assert.equal(variables['myPulls'], 'repo:acme/webshop is:pr is:open author:mona');
       assert.equal(s.snapshot?.viewer.login, 'mona');
@@ -272,12 +274,18 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
     it('bad credentials: asks to sign in again', async () => {
       const s = await refreshed();
       await sandbox().injectFault({ kind: 'badCredentials', match: { operationName: 'SidebarSnapshot' } });
-      await s.refresh();
-      assert.equal(s.error?.kind, 'badCredentials');
-      assert.match(sidebarMessage(s) ?? '', /Sign in again/);
-      // A rejected token signs out (issue 15): sign in again for the tests that follow.
-      await sandbox().clearFaults();
-      await signIn('mona');
+      try {
+        await s.refresh();
+        // A rejected token signs out (issue 15): the sidebar then says so, or still shows the 401 itself.
+        const api = await getApi();
+        assert.equal(api.ctx.session.login, undefined, 'signed out');
+        if (s.error?.kind === 'badCredentials') assert.match(sidebarMessage(s) ?? '', /Sign in again/);
+        else assert.equal(s.error?.kind, 'notSignedIn', 'the views show their sign-in welcome');
+      } finally {
+        // Sign in again for the tests that follow.
+        await sandbox().clearFaults();
+        await signIn('mona');
+      }
     });
 
     it('Discussions disabled: says so and links to the settings', async () => {

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
 import { parseMarker } from '../../src/blockers/marker';
+import { parseReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
 import type { TeamSupportApi } from '../../src/extension';
 import { parseMarker as parseKudosMarker } from '../../src/kudos/marker';
 import { deploySettingsFile } from '../harness/fakeSecrets';
@@ -115,7 +116,9 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
     const comment = (await sandbox().state()).discussionComments.find((c) => c.discussionId === blocker.discussionId && c.author === 'mona');
     assert.ok(comment, 'the sandbox stored the reply');
     assert.ok(comment.body.startsWith('Try these settings:'), comment.body);
-    assert.equal(parseMarker(comment.body)?.id, api.features.blocked.drafts.idOf(draft));
+    const draftId = api.features.blocked.drafts.idOf(draft) ?? '';
+    assert.equal(parseReplyMarker(comment.body)?.key, replyKeyFor(draftId), 'the reply marker, keyed by the draft');
+    assert.ok(!comment.body.includes(draftId), 'never the draft id itself');
     assertNoSecret(await received(), 'reply');
   });
 

@@ -42,6 +42,13 @@ describe('Picking up a blocker', function () {
     const sb = sandbox();
     await sb.reset('demo');
     const api = await as('mona');
+    // Notices wait outside the viewer's working hours (the fixture team works 09:00–17:30 in Berlin):
+    // run at the latest past weekday 10:00 UTC, whenever the suite runs.
+    const base = new Date();
+    base.setUTCHours(10, 0, 0, 0);
+    while (base.getTime() > Date.now() || base.getUTCDay() === 0 || base.getUTCDay() === 6) base.setUTCDate(base.getUTCDate() - 1);
+    const started = Date.now();
+    api.ctx.clock.use({ now: () => base.getTime() + (Date.now() - started) });
     const state = await sb.state();
     const created = await sb.graphqlAs<{ createDiscussion: { discussion: { id: string } } }>(
       'mona',
@@ -57,6 +64,7 @@ describe('Picking up a blocker', function () {
   });
 
   after(async () => {
+    (await getApi()).ctx.clock.use(undefined);
     await sandbox().clearFaults();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
