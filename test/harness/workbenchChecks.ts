@@ -105,6 +105,10 @@ async function firstRows(page: Page): Promise<void> {
 
 /** Opens whatever `click` opens in a new browser tab and returns that tab's URL (the tab is closed). */
 async function openedUrl(page: Page, click: () => Promise<void>): Promise<string> {
+  // Nothing left over from an earlier check (a hover, a context menu) may take the click.
+  await page.keyboard.press('Escape');
+  await page.mouse.move(900, 500);
+  await page.locator('.workbench-hover, .context-view .monaco-menu').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   const popup = page.context().waitForEvent('page', { timeout: 15_000 });
   // A click that throws must not leave the wait to reject unhandled (that would end the whole run).
   popup.catch(() => undefined);
@@ -169,7 +173,12 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
         const title = ((await row.getAttribute('aria-label')) ?? '').split(',')[0] ?? '';
         const opened = await openedUrl(page, async () => {
           await row.click({ button: 'right' });
-          await page.locator('.context-view .action-item', { hasText: /^Open on GitHub$/ }).first().click();
+          const item = page.locator('.context-view .monaco-menu .action-item:visible', { hasText: /^Open on GitHub$/ }).first();
+          await item.waitFor({ state: 'visible', timeout: 10_000 });
+          // The row's tooltip (shown at once after an earlier hover) would lie over the menu: let it go first.
+          await page.mouse.move(900, 500);
+          await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+          await item.click();
         });
         const expected = new RegExp(`^${sandboxUrl.replace(/[.]/g, '\\.')}/acme/webshop/discussions/\\d+ `);
         if (!expected.test(opened) || !opened.includes(title)) throw new Error(`opened ${opened}, expected the discussion "${title}" on ${sandboxUrl}`);

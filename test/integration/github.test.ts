@@ -169,7 +169,7 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
       // The Kudos view, when visible, refreshes its own data after a refresh the user asked for (its own budget).
       const sidebarRequests = log.map((r) => r.operationName).filter((name) => !name?.startsWith('Kudos'));
       assert.deepEqual(sidebarRequests, ['SidebarSnapshot'], 'one request per refresh (category cached)');
-      const variables = log[0]?.variables ?? {};
+      const variables = log.find((r) => r.operationName === 'SidebarSnapshot')?.variables ?? {};
       assert.equal(variables['myPulls'], 'repo:acme/webshop is:pr is:open author:mona');
       assert.equal(s.snapshot?.viewer.login, 'mona');
       assert.equal(s.snapshot?.repository?.nameWithOwner, 'acme/webshop');
