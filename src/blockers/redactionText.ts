@@ -13,8 +13,15 @@ export interface SecretFinding {
   readonly value: string;
 }
 
+const MARK_START = '«redacted: ';
+
 export function redactionMark(label: string): string {
-  return `«redacted: ${label}»`;
+  return `${MARK_START}${label}»`;
+}
+
+/** Whether `text` holds a redaction mark (a secret replaced before posting). */
+export function isRedactedText(text: string): boolean {
+  return text.includes(MARK_START);
 }
 
 /** A redaction mark anywhere in a text (what anchor relocation treats as "any text here"). */

@@ -6,6 +6,8 @@
  * (`until` → `to`); the synonym is offered only where the schema has that key.
  */
 
+import { editDistance } from './editDistance';
+
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   until: ['to'],
   till: ['to'],
@@ -48,17 +50,4 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
   if (best) return best.key;
   if (lower.length >= 3) return known.find((k) => k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()));
   return undefined;
-}
-
-/** Levenshtein distance; keys are short, so the plain two-row version is enough. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

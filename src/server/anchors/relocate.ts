@@ -15,7 +15,8 @@
  * lookup of the block's rarest line plus a check of the few places it occurs.
  */
 
-import { REDACTION_MARK_PATTERN } from '../../blockers/redactionText';
+import { REDACTION_MARK_PATTERN, isRedactedText } from '../../blockers/redactionText';
+import { editDistance } from '../../team/editDistance';
 
 export interface LineIndex {
   readonly lineCount: number;
@@ -49,8 +50,6 @@ const NEARBY = 6;
 const AMBIGUITY_MARGIN = 0.1;
 /** A line occurring more often than this in the file is boilerplate: it barely places a block. */
 const FREQUENT = 3;
-/** What a redacted line holds instead of the secret (see src/blockers/redactionText.ts). */
-const REDACTION_MARK = '«redacted:';
 /** Longest block scored line by line; longer blocks are scored on their first lines. */
 const MAX_FUZZY_LINES = 60;
 
@@ -160,7 +159,7 @@ function wordCharacters(line: string, enough: number): number {
 
 /** A line whose secret was replaced by a redaction mark before posting: its text is not the code's. */
 export function isRedacted(line: string): boolean {
-  return line.includes(REDACTION_MARK);
+  return isRedactedText(line);
 }
 
 /**
@@ -319,13 +318,13 @@ function credit(similarity: number): number {
  */
 export function lineSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (a.includes('«redacted: ') && matchesRedacted(a, b)) return 1;
+  if (isRedactedText(a) && matchesRedacted(a, b)) return 1;
   if (a === '' || b === '') return 0;
   const longer = Math.max(a.length, b.length);
   const shorter = Math.min(a.length, b.length);
   if (shorter / longer < LINE_MATCH_MIN) return shorter / longer / 2; // too different to match anyway
   if (longer > 160) return bigramDice(a, b);
-  return 1 - levenshtein(a, b) / longer;
+  return 1 - editDistance(a, b) / longer;
 }
 
 function matchesRedacted(recorded: string, current: string): boolean {
@@ -333,21 +332,6 @@ function matchesRedacted(recorded: string, current: string): boolean {
   return new RegExp(`^${parts.join('.+')}$`, 's').test(current);
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = new Uint16Array(b.length + 1);
-  let current = new Uint16Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}
 
 function bigramDice(a: string, b: string): number {
   const counts = new Map<string, number>();
