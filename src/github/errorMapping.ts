@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import * as z from 'zod/mini';
 import { redactSecrets } from '../core/logRedaction';
 import { GitHubError, isGitHubError } from './errors';
 
@@ -42,7 +42,8 @@ export function toGitHubError(error: unknown, context: MappingContext): GitHubEr
 function mapError(error: unknown, context: MappingContext): GitHubError {
   if (isGitHubError(error)) return error;
   if (context.callerAborted) return new GitHubError('aborted', 'The request was cancelled.');
-  if (error instanceof ZodError) {
+  // Any zod build's parse error (classic or mini): both are core's $ZodError.
+  if (error instanceof z.core.$ZodError) {
     return new GitHubError('invalidResponse', 'GitHub sent a response Team Support does not understand. The log has the details.', {
       mayHaveApplied: context.mutation,
     });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { GitHubSession } from '../core/services';

@@ -14,7 +14,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   anchorsMovedMethod,
   locateAnchorMethod,
@@ -106,8 +106,8 @@ export function startServer(connection: Connection): () => void {
     }
   };
 
-  const parse = <S extends z.ZodType>(schema: S, method: string, params: unknown): z.infer<S> | undefined => {
-    const parsed = schema.safeParse(params);
+  const parse = <S extends z.core.$ZodType>(schema: S, method: string, params: unknown): z.infer<S> | undefined => {
+    const parsed = z.safeParse(schema, params);
     if (parsed.success) return parsed.data;
     connection.console.error(`Ignored ${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return undefined;
