@@ -6,6 +6,7 @@ import type { GitHubSession } from '../core/services';
 import { type GitHubEndpoint, endpointFor, hostOf } from './endpoint';
 import { GitHubError, isGitHubError } from './errors';
 import type { GitHubGateway } from './gateway';
+import { loadGitHubClient } from './githubClient';
 import { OctokitGateway } from './octokitGateway';
 import { checkToken, type TokenProblem } from './tokenFormat';
 import viewerDocument from './viewer.graphql';
@@ -245,6 +246,7 @@ export class AccountSession extends Disposable implements GitHubSession {
     // Before the first request: whatever fails from here on is logged without it.
     this.base.log.hideSecret(token);
     const gateway: OctokitGateway = new OctokitGateway({
+      client: loadGitHubClient(this.base.extension),
       apiUrl: endpoint.apiUrl,
       webUrl: endpoint.webUrl,
       token,
