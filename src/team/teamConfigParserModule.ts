@@ -1,3 +1,8 @@
-// The team config's parser (yaml, the zod schema and the problem texts), built as its own bundle
-// (dist/teamConfigParser.js, see esbuild.config.mjs) and loaded when the extension first reads the config.
+// The team config's parser (yaml, the zod schema, the problem texts) and the language server's
+// config features built on it, as one bundle (dist/teamConfigParser.js, see esbuild.config.mjs)
+// shared by both processes, so the package holds yaml and the schema once. The extension loads it
+// when it first reads the config; the language server when it first sees a config document.
 export { formatProblem, parseTeamConfig } from './parseTeamConfig';
+export { configProblems, parseConfigText } from '../server/config/configDiagnostics';
+export { ConfigHelp } from '../server/config/configHelp';
+export { ConfigCompleter, listedMembers } from '../server/config/configCompletion';
