@@ -81,7 +81,7 @@ const productEntries = [
 ];
 
 // Tests and tools keep mocha, playwright and the GraphQL schema package external: they run from node_modules.
-const testExternal = ['vscode', 'mocha', 'playwright-core', '@octokit/graphql-schema', 'graphql', '@vscode/test-electron', 'fast-check'];
+const testExternal = ['vscode', 'esbuild', 'mocha', 'playwright-core', '@octokit/graphql-schema', 'graphql', '@vscode/test-electron', 'fast-check'];
 const testEntries = [
   ...filesBelow('test/unit', '.test.ts'),
   ...filesBelow('test/integration', '.ts'),
