@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { TeamConfigService, TeamConfigState } from '../core/services';
-import { TEAM_CONFIG_PATH } from '../team/configSchema';
-import { formatProblem, parseTeamConfig } from '../team/parseTeamConfig';
+import { TEAM_CONFIG_PATH } from '../team/configPath';
+import { loadTeamConfigParser } from './teamConfigParser';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'repositories'>;
 
@@ -95,6 +95,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       return { kind: 'invalid', uri, problems: [vscode.l10n.t('The team config could not be read: {0}', e instanceof Error ? e.message : String(e))] };
     }
     // An open editor with unsaved edits doesn't count: the team shares what is on disk.
+    const { parseTeamConfig, formatProblem } = loadTeamConfigParser(this.deps.extension);
     const parsed = parseTeamConfig(new TextDecoder('utf-8').decode(bytes));
     if (parsed.ok) return { kind: 'ok', uri, config: parsed.config };
     const problems = parsed.problems.map(formatProblem);

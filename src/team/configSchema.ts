@@ -5,7 +5,10 @@ import { z } from 'zod';
  * source: the types below, the JSON Schema contributed for editor validation, and the language
  * server's diagnostics all come from it.
  */
-export const TEAM_CONFIG_PATH = '.github/team-support.yml';
+// Kept in files without schemas: code that runs at startup reads them without loading the parser.
+export { TEAM_CONFIG_PATH } from './configPath';
+import { WEEKDAYS } from './weekdays';
+export { WEEKDAYS, type Weekday } from './weekdays';
 
 const login = z
   .string()
@@ -33,10 +36,6 @@ const absence = z
   .describe('A member who is away for a range of days.');
 
 const timeZone = z.string().refine(isTimeZone, 'not a known IANA time zone (for example Europe/Berlin)');
-
-/** Days as written in the config; Monday first, like the pairing week. */
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 const clockTime = z
   .string()

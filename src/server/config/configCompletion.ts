@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { teamConfigJsonSchema } from '../../team/configJsonSchema';
-import { githubLoginSchema } from '../../team/configSchema';
 import { cursorContextAt, type CursorContext } from './cursorContext';
+import { githubLoginPattern, teamConfigJsonSchemaRoot } from './generatedSchema';
 import { schemasAt, type JsonSchemaNode } from './schemaAt';
 
 /**
@@ -35,8 +33,8 @@ export interface LoginSource {
 }
 
 export class ConfigCompleter {
-  private readonly root = teamConfigJsonSchema() as JsonSchemaNode;
-  private readonly loginPattern = (z.toJSONSchema(githubLoginSchema) as { pattern?: string }).pattern;
+  private readonly root = teamConfigJsonSchemaRoot;
+  private readonly loginPattern = githubLoginPattern;
   private readonly timeZones = supportedTimeZones();
 
   complete(text: string, offset: number, logins: LoginSource): ConfigCompletions | undefined {
