@@ -76,7 +76,7 @@ const productEntries = [
   // Loaded by the extension when the session first creates a gateway (src/github/githubClient.ts).
   { ...node, entryPoints: { githubClient: 'src/github/githubClientModule.ts' }, outdir: productDir },
   // Loaded by the extension when it first reads the team config (src/team-config/teamConfigParser.ts).
-  { ...node, entryPoints: { teamConfigParser: 'src/team/teamConfigParserModule.ts' }, outdir: productDir },
+  { ...node, entryPoints: { teamConfigParser: 'src/server/config/teamConfigParserModule.ts' }, outdir: productDir },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'webview/kudos': 'src/webview/kudos/main.ts' }, outdir: productDir },
 ];
 

@@ -2,7 +2,7 @@
 // over IPC. No `vscode` here; everything it knows arrives through LSP and lspProtocol messages.
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type * as TeamConfigFeatures from '../team/teamConfigParserModule';
+import type * as TeamConfigFeatures from './config/teamConfigParserModule';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);

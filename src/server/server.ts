@@ -36,7 +36,7 @@ import { gitRunner } from './anchors/gitLineMap';
 import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
 import type { ConfigCompletionKind } from './config/configCompletion';
-import type * as TeamConfigFeatures from '../team/teamConfigParserModule';
+import type * as TeamConfigFeatures from './config/teamConfigParserModule';
 
 export const CONFIG_SUFFIX = '/.github/team-support.yml';
 export const CONFIG_SELECTOR = [{ scheme: 'file', pattern: '**/.github/team-support.yml' }];

@@ -14,7 +14,7 @@ import {
 import { createConnection, ProposedFeatures, type CodeAction, type Connection, type CodeLens, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import { anchorsMovedMethod, setBlockersMethod, setContributorsMethod, setRepositoryRootMethod, type AnchoredBlocker } from '../../src/protocol/lspProtocol';
 import { startServer } from '../../src/server/server';
-import * as teamConfigFeatures from '../../src/team/teamConfigParserModule';
+import * as teamConfigFeatures from '../../src/server/config/teamConfigParserModule';
 
 export interface PublishedDiagnostics {
   readonly uri: string;
