@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aroundSchema } from '../blockers/anchorContext';
 
 /**
  * The custom messages between the extension (language client) and the Team Support language
@@ -15,6 +16,8 @@ export const anchorSchema = z.object({
   commit: z.string().max(64).optional(),
   /** The text of lines startLine..endLine when the blocker was posted. */
   lines: z.array(z.string().max(2000)).max(500),
+  /** Hashes of the lines around the block when it was posted (newer markers; see blockers/anchorContext.ts). */
+  around: z.optional(aroundSchema),
 });
 export type Anchor = z.infer<typeof anchorSchema>;
 

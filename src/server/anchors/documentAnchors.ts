@@ -1,7 +1,8 @@
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver';
 import { blockedCommands, type AnchoredBlocker } from '../../protocol/lspProtocol';
 import { escapeMarkdown, lensText } from './render';
-import { indexLines, relocate, type LineIndex, type Relocation } from './relocate';
+import { indexLines, type LineIndex, type Relocation } from './relocate';
+import { relocateBlock } from './relocateAround';
 
 /** A blocker whose anchor was found in the current text; lines 0-based, inclusive. */
 export interface PlacedAnchor {
@@ -37,8 +38,8 @@ export class DocumentAnchorCache {
     for (const blocker of blockers) {
       let result = this.results.get(blocker);
       if (!result) {
-        const { startLine, lines: recorded } = blocker.anchor;
-        result = relocate(this.index, { startLine: startLine - 1, lines: recorded });
+        const { startLine, lines: recorded, around } = blocker.anchor;
+        result = relocateBlock(this.index, { startLine: startLine - 1, lines: recorded, ...(around ? { around } : {}) });
         this.results.set(blocker, result);
       }
       if (result.kind === 'found') placed.push({ blocker, startLine: result.startLine, endLine: result.endLine });
