@@ -31,6 +31,7 @@ import {
   type AskArgument,
 } from '../protocol/lspProtocol';
 import { AnchorStore, type PlacedBlocker } from './anchorStore';
+import { updateReporting } from './anchors/documentChanges';
 import { computeCodeLenses, hoverAt, type PlacedAnchor } from './anchors/documentAnchors';
 import { gitRunner } from './anchors/gitLineMap';
 import { splitLines } from './anchors/relocate';
@@ -63,8 +64,9 @@ export function isConfigUri(uri: string): boolean {
  * connection; tests pass an in-process one. Returns a function that stops its timers.
  */
 export function startServer(connection: Connection): () => void {
-  const documents = new TextDocuments(TextDocument);
   const anchors = new AnchorStore();
+  // Each incremental change also moves the open document's anchors (documentChanges.ts).
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: updateReporting((...args) => anchors.changed(...args)) });
   const help = new ConfigHelp();
   const completer = new ConfigCompleter();
   const configChecks = new Map<string, NodeJS.Timeout>();

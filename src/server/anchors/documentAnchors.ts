@@ -1,6 +1,6 @@
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver';
 import { blockedCommands, type AnchoredBlocker } from '../../protocol/lspProtocol';
-import { escapeMarkdown, lensText } from './render';
+import { escapeMarkdown, lensText, type LensTitles } from './render';
 import { indexLines, type LineIndex, type Relocation } from './relocate';
 import { relocateBlock } from './relocateAround';
 
@@ -53,12 +53,12 @@ export class DocumentAnchorCache {
  * The CodeLens for a file's anchors: a label, Open and Reply above the first anchored line.
  * Pure, so the benchmark can time it directly.
  */
-export function computeCodeLenses(placed: readonly PlacedAnchor[]): CodeLens[] {
+export function computeCodeLenses(placed: readonly PlacedAnchor[], titles?: LensTitles): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const { blocker, startLine } of placed) {
     const range = { start: { line: startLine, character: 0 }, end: { line: startLine, character: 0 } };
     // An empty command id renders a plain, non-clickable label.
-    lenses.push({ range, command: { title: lensText(blocker), command: '' } });
+    lenses.push({ range, command: { title: titles ? titles.of(blocker) : lensText(blocker), command: '' } });
     lenses.push({ range, command: { title: 'Open', command: blockedCommands.openOnGitHub, arguments: [blocker.id] } });
     lenses.push({ range, command: { title: 'Reply', command: blockedCommands.reply, arguments: [blocker.id] } });
   }

@@ -149,7 +149,7 @@ function uniquePins(oldLines: readonly string[], newLines: readonly string[]): [
 }
 
 /** Appends the hunks between old [oldFrom, oldTo) and new [newFrom, newTo). */
-function diffStretch(oldLines: readonly string[], newLines: readonly string[], oldFrom: number, oldTo: number, newFrom: number, newTo: number, hunks: Hunk[]): void {
+export function diffStretch(oldLines: readonly string[], newLines: readonly string[], oldFrom: number, oldTo: number, newFrom: number, newTo: number, hunks: Hunk[]): void {
   // Common head and tail first: an edit is usually one place, and the diff then only sees that.
   while (oldFrom < oldTo && newFrom < newTo && oldLines[oldFrom] === newLines[newFrom]) {
     oldFrom++;
