@@ -8,6 +8,8 @@ import { distinctiveLines, placeByGit, recordedAtCommit, type Placement } from '
 import { splitLines } from './anchors/relocate';
 import { UnsavedEdits, type LineChange, type LinesAfter } from './anchors/unsavedEdits';
 
+/** Files at anchors' commits kept (a file's text at a commit never changes; distinct pairs can be many). */
+const MAX_COMMIT_TEXTS = 64;
 /** Files larger than this are not read from disk to check anchors (the blocker shows as moved). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -213,10 +215,15 @@ export class AnchorStore {
   private recordedAt(git: GitRunner, commit: string, path: string, blocker: AnchoredBlocker): Promise<boolean> {
     const key = `${commit}\u0000${path}`;
     let text = this.commitTexts.get(key);
-    if (!text) {
+    if (text) {
+      // Most recently used last: the oldest is evicted first.
+      this.commitTexts.delete(key);
+    } else {
       text = git.run(['show', `${commit}:${path}`]).then(splitLines, () => undefined);
-      this.commitTexts.set(key, text);
+      const oldest = this.commitTexts.keys().next();
+      if (this.commitTexts.size >= MAX_COMMIT_TEXTS && oldest.done !== true) this.commitTexts.delete(oldest.value);
     }
+    this.commitTexts.set(key, text);
     return text.then((lines) => lines !== undefined && recordedAtCommit(blocker.anchor, lines));
   }
 

@@ -33,6 +33,7 @@ import {
 import { AnchorStore, type PlacedBlocker } from './anchorStore';
 import { updateReporting } from './anchors/documentChanges';
 import { computeCodeLenses, hoverAt, type PlacedAnchor } from './anchors/documentAnchors';
+import { LensTitles } from './anchors/render';
 import { gitRunner } from './anchors/gitLineMap';
 import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
@@ -65,6 +66,7 @@ export function isConfigUri(uri: string): boolean {
  */
 export function startServer(connection: Connection): () => void {
   const anchors = new AnchorStore();
+  const lensTitles = new LensTitles();
   // Each incremental change also moves the open document's anchors (documentChanges.ts).
   const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: updateReporting((...args) => anchors.changed(...args)) });
   const help = new ConfigHelp();
@@ -253,7 +255,7 @@ export function startServer(connection: Connection): () => void {
       const doc = documents.get(params.textDocument.uri);
       const path = doc && relativePath(doc.uri);
       if (!doc || path === undefined || anchors.blockersFor(path).length === 0) return [];
-      return computeCodeLenses(found(await anchors.placeFile(path, doc)));
+      return computeCodeLenses(found(await anchors.placeFile(path, doc)), lensTitles);
     }),
   );
 
