@@ -103,6 +103,15 @@ describe('anchors move with each edit (incremental unsaved edits)', () => {
     assert.deepEqual(mapBlock([open.edits.hunks], 10, 13, [true, true, true, true]), { kind: 'mapped', startLine: 10, endLine: 13, kept: 4 });
   });
 
+  it('a block whose first lines were rewritten, below other edits, starts on the rewrite (hunks above it skipped once)', () => {
+    const hunks = [
+      { oldStart: 0, oldCount: 0, newStart: 0, newCount: 2 },
+      { oldStart: 10, oldCount: 2, newStart: 12, newCount: 3 },
+    ];
+    assert.deepEqual(mapBlock([hunks], 10, 13, [true, true, true, true]), { kind: 'mapped', startLine: 12, endLine: 16, kept: 2 });
+    assert.deepEqual(mapBlock([hunks, [{ oldStart: 13, oldCount: 0, newStart: 13, newCount: 1 }]], 10, 13, [true, true, true, true]), { kind: 'mapped', startLine: 12, endLine: 17, kept: 2 });
+  });
+
   it('a whole-document change is not tracked: the next placement diffs again (the version says so)', () => {
     const open = openDocument();
     open.change({ text: ['new first line', ...SAVED].join('\n') });
