@@ -6,6 +6,8 @@ import { gitLineMapsBetween, gitRunner, type GitLineMap, type GitRunner } from '
 import { mapLine, type Hunks } from '../src/server/anchors/lineMap';
 import { placeByGit, type Placement } from '../src/server/anchors/placeAnchor';
 import { indexLines, normalizeLine, relocate, splitLines, weightOf, type LineIndex } from '../src/server/anchors/relocate';
+import { relocateBlock } from '../src/server/anchors/relocateAround';
+import { aroundText, lineHash } from '../src/protocol/anchorContext';
 import { mulberry32 } from '../src/team/seededRandom';
 import { GitObjects } from './gitObjects';
 
@@ -131,10 +133,17 @@ async function sampleFile(
     let viaText: Placement = { kind: 'lost', reason: 'fileMissing' };
     if (afterPath !== undefined) {
       index ??= indexLines(after);
-      const r = relocate(index, { startLine: start, lines });
+      const context = aroundText(before, start + 1, start + length);
+      const around = { before: context.before.map(lineHash), after: context.after.map(lineHash) };
+      // What the marker records since it has `around` (older markers: TEAM_SUPPORT_BENCH_NO_AROUND=1).
+      const r = process.env.TEAM_SUPPORT_BENCH_NO_AROUND ? relocate(index, { startLine: start, lines }) : relocateBlock(index, { startLine: start, lines, around });
       viaText = r.kind === 'found' ? { kind: 'found', startLine: r.startLine, endLine: r.endLine, via: 'text' } : { kind: 'lost', reason: 'changed' };
     }
     count1(textTally, truth, viaText, () => examples.length < 12 && examples.push(`text ${path}@${from.slice(0, 8)}..${to.slice(0, 8)} L${start + 1}-${start + length}`));
+    // TEAM_SUPPORT_BENCH_DUMP=1: every text-path miss on stderr, to look at.
+    if (process.env.TEAM_SUPPORT_BENCH_DUMP && ((truth.category === 'deleted') === (viaText.kind === 'found') || (viaText.kind === 'found' && truth.category !== 'deleted' && !truth.kept.some((l) => l >= viaText.startLine && l <= viaText.endLine)))) {
+      console.error(JSON.stringify({ dir: objects.dir, path, from, to, start, length, category: truth.category, kept: truth.kept, placement: viaText }));
+    }
   }
   return { sampled, renamed: samePath || afterPath === undefined ? 0 : sampled };
 }

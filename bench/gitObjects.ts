@@ -7,7 +7,7 @@ export class GitObjects {
   private buffer = Buffer.alloc(0);
   private readonly waiting: ((text: string | undefined) => void)[] = [];
 
-  constructor(dir: string) {
+  constructor(readonly dir: string) {
     this.git = spawn('git', ['cat-file', '--batch'], { cwd: dir });
     this.git.stdout.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);

@@ -179,6 +179,7 @@ async function main(): Promise<number> {
   const kudos = tryFigure('kudos', errors, kudosFigure);
   const configParse = tryFigure('config parse', errors, configParseFigure);
   const codeLens = tryFigure('codelens', errors, () => codeLensFigure({ edited: true, via: 'git' }));
+  const codeLensCold = tryFigure('codelens (first placement)', errors, () => codeLensFigure({ edited: true, via: 'gitCold' }));
   const codeLensText = tryFigure('codelens (text only)', errors, () => codeLensFigure({ edited: true, via: 'text' }));
   const codeLensMoved = tryFigure('codelens (moved only)', errors, () => codeLensFigure({ edited: false, via: 'text' }));
   // This repository's history (CI), plus any named in TEAM_SUPPORT_BENCH_GIT_DIRS (':'-separated).
@@ -281,7 +282,8 @@ async function main(): Promise<number> {
     { key: 'rotation_ms_500', what: 'todayFor() for one date, 500 members (median)', value: rotation ? round(rotation.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
     { key: 'buddy_ms_500', what: 'blocker buddy for one ask, 500 members in 12 zones (median)', value: buddy ? round(buddy.medianMs, 4) : undefined, target: le(1), unit: 'ms' },
     { key: 'kudos_aggregate_ms', what: 'aggregateKudos, 1,000 PRs × 10 reviews (median)', value: kudos ? round(kudos.medianMs, 2) : undefined, target: le(50), unit: 'ms' },
-    { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted; git path (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
+    { key: 'codelens_ms_1000', what: 'CodeLens, 1,000 anchors in one file: all moved, 2 % edited, 1 % deleted; git path, after one more edit of the open document (median)', value: codeLens ? round(codeLens.medianMs, 2) : undefined, target: le(10), unit: 'ms' },
+    { key: 'codelens_ms_1000_cold', what: 'the same, the first placement after opening the document (one whole diff) (median)', value: codeLensCold ? round(codeLensCold.medianMs, 2) : undefined, unit: 'ms' },
     { key: 'codelens_ms_1000_text', what: 'the same by text relocation only (commit not local) (median)', value: codeLensText ? round(codeLensText.medianMs, 2) : undefined, unit: 'ms' },
     { key: 'codelens_ms_1000_moved', what: 'the same with every anchor moved but none edited (median)', value: codeLensMoved ? round(codeLensMoved.medianMs, 2) : undefined, unit: 'ms' },
     { key: 'config_parse_ms_10k', what: 'parseTeamConfig, 10,000 members (median)', value: configParse ? round(configParse.hostMs, 2) : undefined, target: le(100), unit: 'ms' },

@@ -10,10 +10,15 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `fn` `warmup` times untimed, then `samples` times timed; returns each sample's ms. */
-export function timeSamples(fn: (i: number) => void, opts: { warmup: number; samples: number }): number[] {
-  for (let i = 0; i < opts.warmup; i++) fn(i);
+/** `before` (untimed) runs ahead of each call, e.g. to make the change the call reacts to. */
+export function timeSamples(fn: (i: number) => void, opts: { warmup: number; samples: number }, before?: () => void): number[] {
+  for (let i = 0; i < opts.warmup; i++) {
+    before?.();
+    fn(i);
+  }
   const out: number[] = [];
   for (let i = 0; i < opts.samples; i++) {
+    before?.();
     const t0 = performance.now();
     fn(i);
     out.push(performance.now() - t0);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
+import { AROUND_LINES, type AroundText } from '../protocol/anchorContext';
 import { pushedLines } from './committedLines';
 import { hunksTouching } from './diffHunks';
 import type { AskInput, DiagnosticInfo, FileContext, Revision } from './draftContent';
@@ -111,7 +112,18 @@ export async function buildAskInput(ctx: Ctx, id: string, document: vscode.TextD
     branch: repo?.branch,
     diagnostics: diagnosticsIn(document.uri, range.startLine, range.endLine),
     ...(range.note !== undefined ? { rangeNote: range.note } : {}),
+    ...(code !== undefined && file.kind === 'repository' ? { around: aroundOf(document, range) } : {}),
   };
+}
+
+/** The lines around the asked-about ones (the marker records their hashes: anchorContext.ts). */
+function aroundOf(document: vscode.TextDocument, range: AskRange): AroundText {
+  const linesOf = (from: number, to: number): string[] => {
+    const out: string[] = [];
+    for (let line = Math.max(0, from); line < Math.min(document.lineCount, to); line++) out.push(document.lineAt(line).text);
+    return out;
+  };
+  return { before: linesOf(range.startLine - AROUND_LINES, range.startLine), after: linesOf(range.endLine + 1, range.endLine + 1 + AROUND_LINES) };
 }
 
 async function revisionOf(ctx: Ctx, repo: NonNullable<ReturnType<Ctx['repositories']['forUri']>>, document: vscode.TextDocument, range: AskRange): Promise<Revision> {

@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffLines, mapLine } from '../server/anchors/lineMap';
 
 /**
  * Where the asked-about lines are in a commit. A permalink shows the commit's file, so it is offered
@@ -33,24 +33,13 @@ export function committedLines(committed: string, current: string, span: LineSpa
   const before = splitLines(committed);
   const after = splitLines(current);
   if (span.startLine < 1 || span.endLine < span.startLine || span.endLine > after.length) return undefined;
-  // For each current line (0-based index) the committed line it is unchanged from.
-  const toCommitted = new Map<number, number>();
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (const change of diffArrays(before, after)) {
-    const count = change.value.length;
-    if (change.added) newIndex += count;
-    else if (change.removed) oldIndex += count;
-    else {
-      for (let i = 0; i < count; i++) toCommitted.set(newIndex + i, oldIndex + i);
-      oldIndex += count;
-      newIndex += count;
-    }
-  }
-  const first = toCommitted.get(span.startLine - 1);
+  // For each current line (0-based) the committed line it is unchanged from: the one line mapping
+  // the language server's anchors use too (lineMap.ts).
+  const hunks = diffLines(after, before);
+  const first = mapLine(hunks, span.startLine - 1);
   if (first === undefined) return undefined;
   for (let line = span.startLine; line <= span.endLine; line++) {
-    if (toCommitted.get(line - 1) !== first + (line - span.startLine)) return undefined;
+    if (mapLine(hunks, line - 1) !== first + (line - span.startLine)) return undefined;
   }
   return { startLine: first + 1, endLine: first + 1 + span.endLine - span.startLine };
 }

@@ -1,3 +1,4 @@
+import type { AroundText } from '../protocol/anchorContext';
 import { type Anchor, clampAnchor } from './marker';
 import { codePointLength } from './safeText';
 
@@ -58,6 +59,8 @@ export interface AskInput {
   readonly rangeNote?: string;
   /** The suggested blocker buddy and why (issue 16); the draft names them so the post mentions them. */
   readonly buddy?: { readonly login: string; readonly why: string };
+  /** The lines around the selection (not shown; hashed into the marker by the outgoing guard). */
+  readonly around?: AroundText;
 }
 
 /** The hint above the buddy line: not posted (like the other prompts). */
@@ -69,6 +72,8 @@ export interface AskDraft {
   readonly title: string;
   readonly markdown: string;
   readonly anchor: Anchor | undefined;
+  /** The lines around the anchor, when there is an anchor and the editor gave them. */
+  readonly around: AroundText | undefined;
 }
 
 export function defaultTitle(input: Pick<AskInput, 'file' | 'startLine' | 'endLine'>, t: Translate = englishTranslate): string {
@@ -184,7 +189,7 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
   if (codePointLength(markdown) > GITHUB_BODY_LIMIT) {
     markdown = buildAskDraft({ ...input, code: input.code === undefined ? undefined : capSnippet(input.code).text.slice(0, 2000), revision: rev.kind === 'uncommitted' ? { ...rev, diff: '' } : rev, diagnostics: input.diagnostics.slice(0, 5) }, t).markdown;
   }
-  return { title, markdown, anchor };
+  return { title, markdown, anchor, around: anchor ? input.around : undefined };
 }
 
 export function permalink(repoWebUrl: string, commit: string, path: string, start: number, end: number): string {

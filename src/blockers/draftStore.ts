@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { draftFileName } from './draftFileName';
+import { AROUND_LINES } from '../protocol/anchorContext';
 import { anchorSchema, isDraftId } from './marker';
 
 /**
@@ -19,6 +20,10 @@ import { anchorSchema, isDraftId } from './marker';
  * signed out, or before drafts had owners) is claimed by the next account that lists it.
  */
 
+/** The lines around the anchor (anchorContext.ts): kept with the draft, hashed by the guard when posting. */
+const aroundLines = z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(AROUND_LINES));
+const aroundTextSchema = z.object({ before: aroundLines, after: aroundLines });
+
 const repoSchema = z.object({ owner: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
 const common = {
   id: z.string().check(z.refine(isDraftId)),
@@ -33,7 +38,7 @@ const common = {
 };
 
 export const draftMetaSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('blocker'), ...common, repo: z.optional(repoSchema), anchor: z.optional(anchorSchema) }),
+  z.object({ kind: z.literal('blocker'), ...common, repo: z.optional(repoSchema), anchor: z.optional(anchorSchema), aroundText: z.optional(aroundTextSchema) }),
   z.object({ kind: z.literal('reply'), ...common, discussionId: z.string().check(z.minLength(1)), discussionUrl: z.string(), discussionTitle: z.string() }),
 ]);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { aroundSchema, type Around } from '../protocol/anchorContext';
 
 /**
  * The hidden marker every #Blocked request and reply carries in its body:
@@ -33,7 +34,15 @@ export type Anchor = z.infer<typeof anchorSchema>;
 export interface Marker {
   readonly id: string;
   readonly anchor?: Anchor;
+  /**
+   * Hashes of the lines around the anchor (see anchorContext.ts), in a second comment of their own
+   * right after the marker: `<!-- team-support:around <id> <payload> -->`. Apart, so that an older
+   * Team Support, whose anchor schema is strict, still reads the anchor of a newer post.
+   */
+  readonly around?: Around;
 }
+
+export const AROUND_PREFIX = 'team-support:around';
 
 export function isDraftId(id: string): boolean {
   return draftId.safeParse(id).success;
@@ -44,7 +53,10 @@ export function formatMarker(marker: Marker): string {
   if (!marker.anchor) return `<!-- ${MARKER_PREFIX} ${marker.id} -->`;
   const anchor = anchorSchema.parse(clampAnchor(marker.anchor));
   const payload = Buffer.from(JSON.stringify(anchor), 'utf8').toString('base64url');
-  return `<!-- ${MARKER_PREFIX} ${marker.id} ${payload} -->`;
+  const main = `<!-- ${MARKER_PREFIX} ${marker.id} ${payload} -->`;
+  if (!marker.around) return main;
+  const around = Buffer.from(JSON.stringify(aroundSchema.parse(marker.around)), 'utf8').toString('base64url');
+  return `${main}\n<!-- ${AROUND_PREFIX} ${marker.id} ${around} -->`;
 }
 
 /** Cuts the anchored text to the cap (never inside a surrogate pair). */
@@ -69,7 +81,25 @@ export function parseMarker(body: string): Marker | undefined {
     const payload = match[2];
     if (payload === undefined) return { id };
     if (payload.length > MAX_PAYLOAD) return { id, anchor: undefined };
-    return { id, anchor: decodeAnchor(payload) };
+    const anchor = decodeAnchor(payload);
+    const around = anchor ? aroundOf(body, id) : undefined;
+    return { id, anchor, ...(around ? { around } : {}) };
+  }
+  return undefined;
+}
+
+const aroundPattern = /<!-- team-support:around ([A-Za-z0-9-]{8,64}) ([A-Za-z0-9_-]{1,2000}) -->/g;
+
+/** The `around` comment of draft `id`, when well-formed. */
+function aroundOf(body: string, id: string): Around | undefined {
+  for (const match of body.matchAll(aroundPattern)) {
+    if (match[1] !== id || match[2] === undefined) continue;
+    try {
+      const parsed = aroundSchema.safeParse(JSON.parse(Buffer.from(match[2], 'base64url').toString('utf8')));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -92,5 +122,5 @@ export function hasMarker(body: string, id: string): boolean {
 
 /** Removes every request and reply marker (a user may paste one; the canonical one is appended at post time). */
 export function stripMarkers(body: string): string {
-  return body.replace(/\n?<!-- team-support:(?:draft|reply|pickup) [^>]*-->\n?/g, '\n');
+  return body.replace(/\n?<!-- team-support:(?:draft|reply|pickup|around) [^>]*-->\n?/g, '\n');
 }

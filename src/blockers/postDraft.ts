@@ -71,7 +71,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): P
     ...(meta.kind === 'blocker' ? { title } : {}),
     body: text,
     // A reply's marker carries a key derived from the draft, never the draft's own id.
-    hidden: meta.kind === 'blocker' ? { kind: 'draft', marker: { id, ...(meta.anchor ? { anchor: meta.anchor } : {}) } } : { kind: 'reply', marker: { kind: 'reply', key: replyKey } },
+    hidden: meta.kind === 'blocker' ? { kind: 'draft', marker: { id, ...(meta.anchor ? { anchor: meta.anchor } : {}) }, ...(meta.aroundText ? { aroundText: meta.aroundText } : {}) } : { kind: 'reply', marker: { kind: 'reply', key: replyKey } },
   });
   if (!guarded) return undefined;
   const body = guarded.body.text;

@@ -1,4 +1,5 @@
 import { type Anchor, formatMarker as formatDraftMarker, type Marker as DraftMarker } from '../blockers/marker';
+import { lineHash, type Around, type AroundText } from '../protocol/anchorContext';
 import { redact, type SecretFinding } from '../blockers/redactionText';
 import { formatMarker as formatKudosMarker, type KudosMarker } from '../kudos/marker';
 import { formatReplyMarker, type ReplyMarker } from '../blockers/replyMarker';
@@ -38,7 +39,7 @@ export class GuardedText {
 
 /** What follows the visible text, hidden: a #Blocked draft marker, a reply or pick-up marker, or a kudos marker. */
 export type HiddenMarker =
-  | { readonly kind: 'draft'; readonly marker: DraftMarker }
+  | { readonly kind: 'draft'; readonly marker: DraftMarker; readonly aroundText?: AroundText }
   | { readonly kind: 'reply'; readonly marker: ReplyMarker }
   | { readonly kind: 'kudos'; readonly marker: KudosMarker };
 
@@ -115,7 +116,27 @@ async function hiddenTrailer(hidden: HiddenMarker, scan: ScanSecrets, keptValues
   if (hidden.kind === 'reply') return `\n\n${formatReplyMarker(hidden.marker)}\n`;
   const anchor = hidden.marker.anchor;
   const safe = anchor ? await redactAnchor(anchor, scan, keptValues) : undefined;
-  return `\n\n${formatDraftMarker({ id: hidden.marker.id, ...(safe ? { anchor: safe } : {}) })}\n`;
+  const around = safe && hidden.aroundText ? await hashAround(hidden.aroundText, scan, keptValues) : undefined;
+  return `\n\n${formatDraftMarker({ id: hidden.marker.id, ...(safe ? { anchor: safe } : {}), ...(around ? { around } : {}) })}\n`;
+}
+
+/**
+ * The hashes of the lines around an anchor (anchorContext.ts). They are scanned like everything
+ * else: a line holding a secret the user did not keep is posted as '' (no evidence), so not even
+ * a hash of it leaves (a short secret's line could be guessed from its hash).
+ */
+export async function hashAround(text: AroundText, scan: ScanSecrets, keptValues: ReadonlySet<string>): Promise<Around> {
+  const lines = [...text.before, ...text.after];
+  const joined = lines.join('\n');
+  const findings = (await scan(joined)).filter((f) => !keptValues.has(f.value));
+  const hashes: string[] = [];
+  let at = 0;
+  for (const line of lines) {
+    const end = at + line.length;
+    hashes.push(findings.some((f) => f.start < end + 1 && f.end > at) ? '' : lineHash(line));
+    at = end + 1;
+  }
+  return { before: hashes.slice(0, text.before.length), after: hashes.slice(text.before.length) };
 }
 
 /**

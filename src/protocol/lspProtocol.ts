@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { aroundSchema } from './anchorContext';
 
 /**
  * The custom messages between the extension (language client) and the Team Support language
@@ -9,23 +10,25 @@ import { z } from 'zod';
 /** Where a #Blocked request's code was when it was posted. Lines are 1-based and inclusive. */
 export const anchorSchema = z.object({
   /** Repository-relative, forward slashes. */
-  path: z.string().min(1).max(1000),
-  startLine: z.number().int().min(1),
-  endLine: z.number().int().min(1),
-  commit: z.string().max(64).optional(),
+  path: z.string().check(z.minLength(1), z.maxLength(1000)),
+  startLine: z.int().check(z.gte(1)),
+  endLine: z.int().check(z.gte(1)),
+  commit: z.optional(z.string().check(z.maxLength(64))),
   /** The text of lines startLine..endLine when the blocker was posted. */
-  lines: z.array(z.string().max(2000)).max(500),
+  lines: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(500)),
+  /** Hashes of the lines around the block when it was posted (newer markers; see anchorContext.ts). */
+  around: z.optional(aroundSchema),
 });
 export type Anchor = z.infer<typeof anchorSchema>;
 
 export const anchoredBlockerSchema = z.object({
-  id: z.string().min(1),
-  number: z.number().int(),
-  title: z.string().max(1000),
+  id: z.string().check(z.minLength(1)),
+  number: z.int(),
+  title: z.string().check(z.maxLength(1000)),
   url: z.string(),
-  replyCount: z.number().int().min(0),
+  replyCount: z.int().check(z.gte(0)),
   /** First paragraph of the question, plain text, capped. */
-  question: z.string().max(2000),
+  question: z.string().check(z.maxLength(2000)),
   anchor: anchorSchema,
 });
 export type AnchoredBlocker = z.infer<typeof anchoredBlockerSchema>;
@@ -37,12 +40,12 @@ export type SetBlockersParams = z.infer<typeof setBlockersParamsSchema>;
 
 /** client → server: the repository root the anchors' paths are relative to (a file URI), or null. */
 export const setRepositoryRootMethod = 'teamSupport/setRepositoryRoot';
-export const setRepositoryRootParamsSchema = z.object({ rootUri: z.string().nullable() });
+export const setRepositoryRootParamsSchema = z.object({ rootUri: z.nullable(z.string()) });
 export type SetRepositoryRootParams = z.infer<typeof setRepositoryRootParamsSchema>;
 
 /** client → server: logins offered when completing team members in the team config. */
 export const setContributorsMethod = 'teamSupport/setContributors';
-export const setContributorsParamsSchema = z.object({ logins: z.array(z.string().min(1).max(39)).max(1000) });
+export const setContributorsParamsSchema = z.object({ logins: z.array(z.string().check(z.minLength(1), z.maxLength(39))).check(z.maxLength(1000)) });
 export type SetContributorsParams = z.infer<typeof setContributorsParamsSchema>;
 
 /**
@@ -55,7 +58,7 @@ export type LostReasonParam = z.infer<typeof lostReasonSchema>;
 export const anchorsMovedParamsSchema = z.object({
   blockerIds: z.array(z.string()),
   /** Why each one is lost: git says its code was deleted; it changed beyond recognition; its file is not in the workspace. */
-  reasons: z.record(z.string(), lostReasonSchema).optional(),
+  reasons: z.optional(z.record(z.string(), lostReasonSchema)),
 });
 export type AnchorsMovedParams = z.infer<typeof anchorsMovedParamsSchema>;
 
@@ -67,7 +70,7 @@ export const locateAnchorMethod = 'teamSupport/locateAnchor';
 export const locateAnchorParamsSchema = z.object({ blockerId: z.string() });
 export type LocateAnchorParams = z.infer<typeof locateAnchorParamsSchema>;
 export const locateAnchorResultSchema = z.union([
-  z.object({ kind: z.literal('found'), path: z.string(), startLine: z.number().int().min(0), endLine: z.number().int().min(0) }),
+  z.object({ kind: z.literal('found'), path: z.string(), startLine: z.int().check(z.gte(0)), endLine: z.int().check(z.gte(0)) }),
   z.object({ kind: z.literal('lost'), path: z.string(), reason: lostReasonSchema }),
   z.object({ kind: z.literal('unknown') }),
 ]);
@@ -84,8 +87,8 @@ export const blockedCommands = {
 export const askArgumentSchema = z.object({
   uri: z.string(),
   range: z.object({
-    start: z.object({ line: z.number().int().min(0), character: z.number().int().min(0) }),
-    end: z.object({ line: z.number().int().min(0), character: z.number().int().min(0) }),
+    start: z.object({ line: z.int().check(z.gte(0)), character: z.int().check(z.gte(0)) }),
+    end: z.object({ line: z.int().check(z.gte(0)), character: z.int().check(z.gte(0)) }),
   }),
 });
 export type AskArgument = z.infer<typeof askArgumentSchema>;

@@ -15,7 +15,8 @@ export function anchoredBlockers(blockers: readonly (Blocker | null)[]): Anchore
   const out: AnchoredBlocker[] = [];
   for (const blocker of blockers) {
     if (!blocker) continue;
-    const anchor = parseMarker(blocker.body)?.anchor;
+    const marker = parseMarker(blocker.body);
+    const anchor = marker?.anchor;
     if (!anchor) continue;
     let lines = anchor.text.split(/\r\n|\r|\n/);
     // A truncated text ends mid-line: keep only whole lines.
@@ -34,6 +35,8 @@ export function anchoredBlockers(blockers: readonly (Blocker | null)[]): Anchore
         endLine: anchor.endLine,
         ...(anchor.commit !== undefined ? { commit: anchor.commit } : {}),
         lines: lines.map((l) => l.slice(0, 2000)),
+        // The neighbours' places are relative to the whole block: not usable when its text was cut.
+        ...(marker.around && lines.length === anchor.endLine - anchor.startLine + 1 ? { around: marker.around } : {}),
       },
     });
   }

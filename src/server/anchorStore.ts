@@ -3,16 +3,20 @@ import { isAbsolute, join } from 'node:path';
 import type { AnchoredBlocker } from '../protocol/lspProtocol';
 import { DocumentAnchorCache } from './anchors/documentAnchors';
 import { gitLineMap, type GitLineMap, type GitRunner } from './anchors/gitLineMap';
-import { diffLines, type Hunk, type Hunks } from './anchors/lineMap';
+import { mapBlock, type Hunks } from './anchors/lineMap';
 import { distinctiveLines, placeByGit, recordedAtCommit, type Placement } from './anchors/placeAnchor';
 import { splitLines } from './anchors/relocate';
+import { UnsavedEdits, type LineChange, type LinesAfter } from './anchors/unsavedEdits';
 
+/** Files at anchors' commits kept (a file's text at a commit never changes; distinct pairs can be many). */
+const MAX_COMMIT_TEXTS = 64;
 /** Files larger than this are not read from disk to check anchors (the blocker shows as moved). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface OpenText {
   readonly uri: string;
   readonly version: number;
+  readonly lineCount: number;
   getText(): string;
 }
 
@@ -48,7 +52,8 @@ export class AnchorStore {
   private readonly textCaches = new Map<string, DocumentAnchorCache>();
   private readonly gitMaps = new Map<string, { stamp: string; map: Promise<CommitMap> }>();
   private readonly disk = new Map<string, DiskText>();
-  private readonly unsaved = new Map<string, { key: string; hunks: Hunk[] }>();
+  /** Per open document: its unsaved edits over the file on disk (at `stamp`), kept up to date per change. */
+  private readonly unsaved = new Map<string, { stamp: string; edits: UnsavedEdits }>();
   /** Per blocker: which of its lines place it (computed once, not on every edit). */
   private distinctive = new WeakMap<AnchoredBlocker, readonly boolean[]>();
   /** Blocker id → the path git says its file has now, when renamed. */
@@ -99,12 +104,12 @@ export class AnchorStore {
     const blockers = this.blockersFor(path);
     if (blockers.length === 0) return [];
     const diskText = await this.readDisk(path);
-    let current: { key: string; lines: () => readonly string[] } | undefined;
+    let current: { key: string; lines: () => readonly string[]; lineCount: number } | undefined;
     if (open) {
       let lines: readonly string[] | undefined;
-      current = { key: `${open.uri}@${open.version}`, lines: () => (lines ??= splitLines(open.getText())) };
+      current = { key: `${open.uri}@${open.version}`, lines: () => (lines ??= splitLines(open.getText())), lineCount: open.lineCount };
     } else if (diskText) {
-      current = { key: `disk:${path}@${diskText.stamp}`, lines: () => diskText.lines };
+      current = { key: `disk:${path}@${diskText.stamp}`, lines: () => diskText.lines, lineCount: diskText.lines.length };
     }
     const out: PlacedBlocker[] = [];
     const byText: AnchoredBlocker[] = [];
@@ -119,7 +124,7 @@ export class AnchorStore {
           distinctive = distinctiveLines(blocker.anchor);
           this.distinctive.set(blocker, distinctive);
         }
-        out.push({ blocker, path, placement: placeByGit(blocker.anchor, steps, current.lines().length, distinctive) });
+        out.push({ blocker, path, placement: placeByGit(blocker.anchor, steps, current.lineCount, distinctive) });
       } else byText.push(blocker);
     }
     if (byText.length === 0) return out;
@@ -127,16 +132,39 @@ export class AnchorStore {
       for (const blocker of byText) out.push({ blocker, path, placement: { kind: 'lost', reason: 'fileMissing' } });
       return out;
     }
-    const cacheKey = open?.uri ?? `disk:${path}`;
+    // Found by text in the file on disk (once per save), then moved by the open document's edits
+    // like the git path; without a file on disk, in the document itself (once per version).
+    const viaDisk = open !== undefined && diskText !== undefined;
+    const cacheKey = viaDisk || !open ? `disk:${path}` : open.uri;
     let cache = this.textCaches.get(cacheKey);
     if (!cache) {
       cache = new DocumentAnchorCache();
       this.textCaches.set(cacheKey, cache);
     }
-    const placement = cache.place(current.key, current.lines, byText);
-    for (const p of placement.placed) out.push({ blocker: p.blocker, path, placement: { kind: 'found', startLine: p.startLine, endLine: p.endLine, via: 'text' } });
+    const placement = viaDisk ? cache.place(`disk:${path}@${diskText.stamp}`, () => diskText.lines, byText) : cache.place(current.key, current.lines, byText);
+    const edits = viaDisk ? [this.unsavedEdits(open, diskText, current.lines)] : [];
+    for (const p of placement.placed) {
+      const moved = edits.length === 0 ? { kind: 'mapped' as const, startLine: p.startLine, endLine: p.endLine } : mapBlock(edits, p.startLine, p.endLine, []);
+      if (moved.kind === 'deleted') out.push({ blocker: p.blocker, path, placement: { kind: 'lost', reason: 'changed' } });
+      else out.push({ blocker: p.blocker, path, placement: { kind: 'found', startLine: moved.startLine, endLine: moved.endLine, via: 'text' } });
+    }
     for (const blocker of placement.lost) out.push({ blocker, path, placement: { kind: 'lost', reason: 'changed' } });
     return out;
+  }
+
+  /**
+   * One incremental change of an open document (server.ts feeds every change of every event, in
+   * order): its unsaved edits move with it instead of being diffed again. `versionBefore` is the
+   * document's version the change applies to; a gap (a change we never saw) drops the tracking.
+   */
+  changed(uri: string, versionBefore: number, change: LineChange, linesAfter: LinesAfter, version: number): void {
+    const tracked = this.unsaved.get(uri);
+    if (!tracked) return;
+    if (tracked.edits.version !== versionBefore) {
+      this.unsaved.delete(uri);
+      return;
+    }
+    tracked.edits.apply(change, linesAfter, version);
   }
 
   closed(uri: string): void {
@@ -187,20 +215,25 @@ export class AnchorStore {
   private recordedAt(git: GitRunner, commit: string, path: string, blocker: AnchoredBlocker): Promise<boolean> {
     const key = `${commit}\u0000${path}`;
     let text = this.commitTexts.get(key);
-    if (!text) {
+    if (text) {
+      // Most recently used last: the oldest is evicted first.
+      this.commitTexts.delete(key);
+    } else {
       text = git.run(['show', `${commit}:${path}`]).then(splitLines, () => undefined);
-      this.commitTexts.set(key, text);
+      const oldest = this.commitTexts.keys().next();
+      if (this.commitTexts.size >= MAX_COMMIT_TEXTS && oldest.done !== true) this.commitTexts.delete(oldest.value);
     }
+    this.commitTexts.set(key, text);
     return text.then((lines) => lines !== undefined && recordedAtCommit(blocker.anchor, lines));
   }
 
-  private unsavedEdits(open: OpenText, disk: DiskText, lines: () => readonly string[]): Hunk[] {
-    const key = `${open.version}@${disk.stamp}`;
-    const cached = this.unsaved.get(open.uri);
-    if (cached?.key === key) return cached.hunks;
-    const hunks = diffLines(disk.lines, lines());
-    this.unsaved.set(open.uri, { key, hunks });
-    return hunks;
+  private unsavedEdits(open: OpenText, disk: DiskText, lines: () => readonly string[]): Hunks {
+    const tracked = this.unsaved.get(open.uri);
+    if (tracked?.stamp === disk.stamp && tracked.edits.version === open.version) return tracked.edits.hunks;
+    // The first placement in this document (or after a save): one whole diff, then per change.
+    const edits = new UnsavedEdits(disk.lines, lines(), open.version);
+    this.unsaved.set(open.uri, { stamp: disk.stamp, edits });
+    return edits.hunks;
   }
 
   private async readDisk(path: string): Promise<DiskText | undefined> {

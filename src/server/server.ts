@@ -31,7 +31,9 @@ import {
   type AskArgument,
 } from '../protocol/lspProtocol';
 import { AnchorStore, type PlacedBlocker } from './anchorStore';
+import { updateReporting } from './anchors/documentChanges';
 import { computeCodeLenses, hoverAt, type PlacedAnchor } from './anchors/documentAnchors';
+import { LensTitles } from './anchors/render';
 import { gitRunner } from './anchors/gitLineMap';
 import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
@@ -62,8 +64,10 @@ export function isConfigUri(uri: string): boolean {
  * connection; tests pass an in-process one. Returns a function that stops its timers.
  */
 export function startServer(connection: Connection, loadConfigFeatures: () => typeof TeamConfigFeatures): () => void {
-  const documents = new TextDocuments(TextDocument);
   const anchors = new AnchorStore();
+  const lensTitles = new LensTitles();
+  // Each incremental change also moves the open document's anchors (documentChanges.ts).
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: updateReporting((...args) => anchors.changed(...args)) });
   // yaml and the config schema load with the first team config document: most windows never open one.
   let configFeatures: { readonly lib: typeof TeamConfigFeatures; readonly help: InstanceType<typeof TeamConfigFeatures.ConfigHelp>; readonly completer: InstanceType<typeof TeamConfigFeatures.ConfigCompleter> } | undefined;
   const config = () => {
@@ -257,7 +261,7 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
       const doc = documents.get(params.textDocument.uri);
       const path = doc && relativePath(doc.uri);
       if (!doc || path === undefined || anchors.blockersFor(path).length === 0) return [];
-      return computeCodeLenses(found(await anchors.placeFile(path, doc)));
+      return computeCodeLenses(found(await anchors.placeFile(path, doc)), lensTitles);
     }),
   );
 

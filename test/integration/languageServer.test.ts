@@ -166,11 +166,21 @@ describe('language server', function () {
       const lc = api.features.languageClient;
       await waitUntil(lc.onDidPushBlockers, () => lc.pushedBlockerIds.has(subtotal.id) && lc.pushedBlockerIds.has(discount.id), 20_000, 'the anchored blockers reaching the language server');
       const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(doc);
+      const shown = await vscode.window.showTextDocument(doc);
       assert.equal(doc.lineAt(39).text, '    let total: Cents = 0;', 'the workspace has the three commits');
 
       const lenses = await blockerLenses(uri, subtotal.id, subtotal.title);
       assert.deepEqual([...new Set(lenses.map((l) => l.range.start.line))], [32 + 6], 'the CodeLens stands on subtotal(), not on the look-alike');
+
+      // Typing above it in the editor (unsaved): the CodeLens moves with each edit; undo brings it back.
+      assert.ok(await shown.edit((b) => b.insert(new vscode.Position(0, 0), '// typed\n')));
+      assert.ok(await shown.edit((b) => b.insert(new vscode.Position(1, 0), '// typed again\n// and again\n')));
+      assert.ok(doc.isDirty, 'the edits are unsaved');
+      assert.deepEqual([...new Set((await blockerLenses(uri, subtotal.id, subtotal.title)).map((l) => l.range.start.line))], [32 + 6 + 3], 'the CodeLens moved down with the typed lines');
+      await vscode.commands.executeCommand('undo');
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.lineAt(39).text, '    let total: Cents = 0;', 'undone');
+      assert.deepEqual([...new Set((await blockerLenses(uri, subtotal.id, subtotal.title)).map((l) => l.range.start.line))], [32 + 6], 'undo moved it back');
       assert.deepEqual(await blockerLenses(uri, discount.id, discount.title), [], 'no CodeLens for deleted code');
 
       const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('teamSupport.blocked.openLocation', subtotal.id);

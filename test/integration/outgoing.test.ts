@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
+import { lineHash } from '../../src/protocol/anchorContext';
 import { parseMarker } from '../../src/blockers/marker';
 import { parseReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
 import type { TeamSupportApi } from '../../src/extension';
@@ -99,6 +100,32 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
     assert.equal(anchor.text.split('\n').length, 7, 'the redacted lines, as many as were asked about');
     for (const kind of SEVEN_KINDS) assert.ok(stored.body.includes(`«redacted: ${kind}»`), kind);
     blocker = result;
+  });
+
+  it('asks about the lines below the secrets: the marker the sandbox received hashes their neighbours, and withholds every neighbour that holds a secret', async () => {
+    await sandbox().clearLog();
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'src', 'deploy', 'settings.ts'));
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(9, 0, 10, doc.lineAt(10).text.length);
+    const draft = await vscode.commands.executeCommand<vscode.Uri | undefined>('teamSupport.blocked.ask');
+    assert.ok(draft, 'asking opened a draft');
+    const lens = await postLens(draft);
+    prompts.press('Post Anyway');
+    const result = await vscode.commands.executeCommand<PostResult | undefined>(lens.command, ...((lens.arguments ?? []) as unknown[]));
+    assert.ok(result, 'posted');
+    assertNoSecret(await received(), 'blocker below the secrets');
+    const stored = (await sandbox().state()).discussions.find((d) => d.id === result.discussionId);
+    assert.ok(stored);
+    const marker = parseMarker(stored.body);
+    assert.deepEqual([marker?.anchor?.startLine, marker?.anchor?.endLine], [10, 11]);
+    const around = marker?.around;
+    assert.ok(around, 'the around comment reached the sandbox');
+    const lines = settingsText.split('\n');
+    const expected = (line: string): string => (SECRET_VALUES.some((v) => line.includes(v)) ? '' : lineHash(line));
+    assert.deepEqual(around.before, lines.slice(1, 9).map(expected), 'the 8 lines above: hashed, or withheld where a secret is');
+    assert.equal(around.before.filter((h) => h === '').length, 7, 'each of the seven secret lines withheld');
+    assert.deepEqual(around.after, [...lines.slice(11), ''].slice(0, around.after.length).map(expected));
+    assert.ok(around.after.length >= 1);
   });
 
   it('a reply with secrets: asked about, redacted in the body the sandbox received', async () => {

@@ -96,7 +96,7 @@ describe('anchor git mapping', () => {
     store.setBlockers([blocker('beta', 5, source.slice(5, 9)), blocker('gamma', 10, source.slice(10, 14)), blocker('notHere', 15, source.slice(15, 19), 'abcdef1234567')]);
     // Unsaved: two lines typed at the top, gamma's body deleted.
     const open = ['// a', '// b', '// header', ...source.slice(0, 10), ...source.slice(14)];
-    const placed = await store.placeFile('src/cart.ts', { uri: 'file:///x/src/cart.ts', version: 3, getText: () => open.join('\n') });
+    const placed = await store.placeFile('src/cart.ts', { uri: 'file:///x/src/cart.ts', version: 3, lineCount: open.length, getText: () => open.join('\n') });
     const byId = new Map(placed.map((p) => [p.blocker.id, p.placement]));
     assert.deepEqual(byId.get('beta'), { kind: 'found', startLine: 8, endLine: 11, via: 'git' });
     assert.deepEqual(byId.get('gamma'), { kind: 'lost', reason: 'deleted' });

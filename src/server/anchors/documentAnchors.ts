@@ -1,7 +1,8 @@
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver';
 import { blockedCommands, type AnchoredBlocker } from '../../protocol/lspProtocol';
-import { escapeMarkdown, lensText } from './render';
-import { indexLines, relocate, type LineIndex, type Relocation } from './relocate';
+import { escapeMarkdown, lensText, type LensTitles } from './render';
+import { indexLines, type LineIndex, type Relocation } from './relocate';
+import { relocateBlock } from './relocateAround';
 
 /** A blocker whose anchor was found in the current text; lines 0-based, inclusive. */
 export interface PlacedAnchor {
@@ -37,8 +38,8 @@ export class DocumentAnchorCache {
     for (const blocker of blockers) {
       let result = this.results.get(blocker);
       if (!result) {
-        const { startLine, lines: recorded } = blocker.anchor;
-        result = relocate(this.index, { startLine: startLine - 1, lines: recorded });
+        const { startLine, lines: recorded, around } = blocker.anchor;
+        result = relocateBlock(this.index, { startLine: startLine - 1, lines: recorded, ...(around ? { around } : {}) });
         this.results.set(blocker, result);
       }
       if (result.kind === 'found') placed.push({ blocker, startLine: result.startLine, endLine: result.endLine });
@@ -52,12 +53,12 @@ export class DocumentAnchorCache {
  * The CodeLens for a file's anchors: a label, Open and Reply above the first anchored line.
  * Pure, so the benchmark can time it directly.
  */
-export function computeCodeLenses(placed: readonly PlacedAnchor[]): CodeLens[] {
+export function computeCodeLenses(placed: readonly PlacedAnchor[], titles?: LensTitles): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const { blocker, startLine } of placed) {
     const range = { start: { line: startLine, character: 0 }, end: { line: startLine, character: 0 } };
     // An empty command id renders a plain, non-clickable label.
-    lenses.push({ range, command: { title: lensText(blocker), command: '' } });
+    lenses.push({ range, command: { title: titles ? titles.of(blocker) : lensText(blocker), command: '' } });
     lenses.push({ range, command: { title: 'Open', command: blockedCommands.openOnGitHub, arguments: [blocker.id] } });
     lenses.push({ range, command: { title: 'Reply', command: blockedCommands.reply, arguments: [blocker.id] } });
   }

@@ -29,9 +29,11 @@ const GIT_TIMEOUT_MS = 10_000;
 const MAX_OUTPUT = 64 * 1024 * 1024;
 /**
  * No colours, external diff tools or text conversion whatever the user's config says, no
- * optional index locks (the user's own git commands must not collide with ours).
+ * optional index locks (the user's own git commands must not collide with ours). Whitespace is
+ * ignored (`-w`, line endings too): re-indented code is the same code to an anchor, as it is to the
+ * text relocation, which compares lines trimmed.
  */
-const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '-U0'];
+const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--ignore-all-space', '-U0'];
 
 export function gitRunner(root: string): GitRunner {
   return {

@@ -19,9 +19,10 @@ export interface Hunk {
 export type Hunks = readonly Hunk[];
 
 /** Where an old line went: its new line, or undefined when a hunk deleted or rewrote it. */
-export function mapLine(hunks: Hunks, line: number): number | undefined {
+export function mapLine(hunks: Hunks, line: number, from = 0): number | undefined {
   let delta = 0;
-  for (const h of hunks) {
+  for (let k = from; k < hunks.length; k++) {
+    const h = hunks[k]!;
     if (line < h.oldStart) break;
     if (line < h.oldStart + h.oldCount) return undefined;
     delta += h.newCount - h.oldCount;
@@ -29,20 +30,12 @@ export function mapLine(hunks: Hunks, line: number): number | undefined {
   return line + delta;
 }
 
-/** `mapLine` through successive diffs (commit → saved file → open document). */
-export function mapLineThrough(steps: readonly Hunks[], line: number): number | undefined {
-  let at: number | undefined = line;
-  for (const hunks of steps) {
-    if (at === undefined) return undefined;
-    at = mapLine(hunks, at);
-  }
-  return at;
-}
-
 /** Where an old line would be in the new version even when it was rewritten: the rewrite's own line. */
-function nearLine(hunks: Hunks, line: number, edge: 'start' | 'end'): number {
-  let delta = 0;
-  for (const h of hunks) {
+function nearLine(hunks: Hunks, line: number, edge: 'start' | 'end', from = 0, skipped = 0): number {
+  // `skipped`: the line delta of hunks [0, from), which end above `line`.
+  let delta = skipped;
+  for (let k = from; k < hunks.length; k++) {
+    const h = hunks[k]!;
     if (line < h.oldStart) break;
     if (line < h.oldStart + h.oldCount) {
       if (h.newCount === 0) return edge === 'start' ? h.newStart : h.newStart - 1;
@@ -63,18 +56,43 @@ export type BlockMapping =
  * whose distinctive lines survived is deleted, even if git matched a stray `}` of it elsewhere.
  */
 export function mapBlock(steps: readonly Hunks[], startLine: number, endLine: number, distinctive: readonly boolean[]): BlockMapping {
+  // Hot (every anchor on every edit): each step skips the hunks above the block once, then maps
+  // the block's lines from there, instead of walking every hunk from the top for every line.
+  const at: (number | undefined)[] = [];
+  for (let line = startLine; line <= endLine; line++) at.push(line);
+  let start = startLine;
+  let end = endLine;
+  for (const hunks of steps) {
+    if (hunks.length === 0) continue;
+    let first = Math.min(start, end);
+    for (const line of at) if (line !== undefined && line < first) first = line;
+    let from = 0;
+    let delta = 0;
+    while (from < hunks.length && hunks[from]!.oldStart + hunks[from]!.oldCount <= first) {
+      delta += hunks[from]!.newCount - hunks[from]!.oldCount;
+      from++;
+    }
+    for (let i = 0; i < at.length; i++) {
+      const line = at[i];
+      if (line !== undefined) at[i] = shifted(mapLine(hunks, line, from), delta);
+    }
+    start = nearLine(hunks, start, 'start', from, delta);
+    end = nearLine(hunks, end, 'end', from, delta);
+  }
   let kept = 0;
   let keptDistinctive = 0;
   const anyDistinctive = distinctive.some(Boolean);
-  for (let line = startLine; line <= endLine; line++) {
-    if (mapLineThrough(steps, line) === undefined) continue;
+  at.forEach((line, i) => {
+    if (line === undefined) return;
     kept++;
-    if (distinctive[line - startLine] !== false) keptDistinctive++;
-  }
+    if (distinctive[i] !== false) keptDistinctive++;
+  });
   if (kept === 0 || (anyDistinctive && keptDistinctive === 0)) return { kind: 'deleted' };
-  const start = steps.reduce((line, hunks) => nearLine(hunks, line, 'start'), startLine);
-  const end = Math.max(start, steps.reduce((line, hunks) => nearLine(hunks, line, 'end'), endLine));
-  return { kind: 'mapped', startLine: start, endLine: end, kept };
+  return { kind: 'mapped', startLine: start, endLine: Math.max(start, end), kept };
+}
+
+function shifted(line: number | undefined, delta: number): number | undefined {
+  return line === undefined ? undefined : line + delta;
 }
 
 /** The hunks of `-U0` unified diff output (`@@ -a,b +c,d @@` headers; everything else ignored). */
@@ -149,7 +167,7 @@ function uniquePins(oldLines: readonly string[], newLines: readonly string[]): [
 }
 
 /** Appends the hunks between old [oldFrom, oldTo) and new [newFrom, newTo). */
-function diffStretch(oldLines: readonly string[], newLines: readonly string[], oldFrom: number, oldTo: number, newFrom: number, newTo: number, hunks: Hunk[]): void {
+export function diffStretch(oldLines: readonly string[], newLines: readonly string[], oldFrom: number, oldTo: number, newFrom: number, newTo: number, hunks: Hunk[]): void {
   // Common head and tail first: an edit is usually one place, and the diff then only sees that.
   while (oldFrom < oldTo && newFrom < newTo && oldLines[oldFrom] === newLines[newFrom]) {
     oldFrom++;

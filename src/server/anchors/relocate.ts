@@ -15,7 +15,10 @@
  * lookup of the block's rarest line plus a check of the few places it occurs.
  */
 
+import { hashNormalized, normalizeLine, type Around } from '../../protocol/anchorContext';
 import { REDACTION_MARK_PATTERN, isRedactedText } from '../../protocol/redactionMark';
+
+export { normalizeLine };
 import { editDistance } from '../../team/editDistance';
 
 export interface LineIndex {
@@ -24,12 +27,21 @@ export interface LineIndex {
   readonly normalized: readonly string[];
   /** Normalized line → the 0-based lines where it occurs, ascending. */
   readonly occurrences: ReadonlyMap<string, readonly number[]>;
+  /** Each line's hash (see anchorContext.ts) and where each hash occurs: built on first use. */
+  readonly hashed: () => HashedLines;
+}
+
+export interface HashedLines {
+  readonly hashes: readonly string[];
+  readonly occurrences: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface RecordedBlock {
   /** 0-based line where the block started when it was recorded. */
   readonly startLine: number;
   readonly lines: readonly string[];
+  /** Hashes of the lines around the block when it was recorded (newer markers): see relocateAround.ts. */
+  readonly around?: Around;
 }
 
 export type Relocation =
@@ -57,11 +69,6 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function normalizeLine(line: string): string {
-  const trimmed = line.trim();
-  // Most lines have no runs of whitespace inside: skip the replace (index building is hot).
-  return /\s\s|[\t\f\v\u00a0]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
-}
 
 export function indexLines(lines: readonly string[]): LineIndex {
   const normalized = lines.map(normalizeLine);
@@ -72,7 +79,19 @@ export function indexLines(lines: readonly string[]): LineIndex {
     if (list) list.push(i);
     else occurrences.set(key, [i]);
   }
-  return { lineCount: lines.length, normalized, occurrences };
+  let hashed: HashedLines | undefined;
+  return { lineCount: lines.length, normalized, occurrences, hashed: () => (hashed ??= hashLines(normalized)) };
+}
+
+function hashLines(normalized: readonly string[]): HashedLines {
+  const hashes = normalized.map(hashNormalized);
+  const occurrences = new Map<string, number[]>();
+  hashes.forEach((hash, i) => {
+    const list = occurrences.get(hash);
+    if (list) list.push(i);
+    else occurrences.set(hash, [i]);
+  });
+  return { hashes, occurrences };
 }
 
 export function relocate(index: LineIndex, block: RecordedBlock): Relocation {
@@ -229,7 +248,7 @@ function findFuzzy(index: LineIndex, recorded: readonly string[], weights: reado
 }
 
 /** Up to `count` entries of the ascending `places` closest to `target`. */
-function nearest(places: readonly number[], target: number, count: number): number[] {
+export function nearest(places: readonly number[], target: number, count: number): number[] {
   if (places.length <= count) return [...places];
   let lo = 0;
   let hi = places.length;
@@ -327,7 +346,7 @@ export function lineSimilarity(a: string, b: string): number {
   return 1 - editDistance(a, b) / longer;
 }
 
-function matchesRedacted(recorded: string, current: string): boolean {
+export function matchesRedacted(recorded: string, current: string): boolean {
   const parts = recorded.split(REDACTION_MARK_PATTERN).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${parts.join('.+')}$`, 's').test(current);
 }

@@ -18,6 +18,20 @@ export function lensText(blocker: AnchoredBlocker): string {
   return `Blocked: ${plainLine(blocker.title, LENS_TITLE_MAX)} · ${replies}`;
 }
 
+/** `lensText` per blocker, computed once (the CodeLens is asked for after every edit). */
+export class LensTitles {
+  private readonly titles = new WeakMap<AnchoredBlocker, string>();
+
+  of(blocker: AnchoredBlocker): string {
+    let title = this.titles.get(blocker);
+    if (title === undefined) {
+      title = lensText(blocker);
+      this.titles.set(blocker, title);
+    }
+    return title;
+  }
+}
+
 /**
  * Escapes text so Markdown renders it literally: no links, images, HTML, emphasis or headings.
  * Line breaks are kept as hard breaks; everything else that Markdown reads is backslash-escaped.
