@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { GuardedText } from '../outgoing/outgoingGuard';
 
 /** owner/name of a GitHub repository. */
@@ -7,7 +7,7 @@ export interface RepoRef {
   readonly name: string;
 }
 
-export interface GraphQLCall<S extends z.ZodType> {
+export interface GraphQLCall<S extends z.core.$ZodType> {
   /** A document from a `.graphql` file under src/ (validated against GitHub's schema by a test). */
   readonly document: string;
   readonly variables?: Readonly<Record<string, unknown>>;
@@ -16,7 +16,7 @@ export interface GraphQLCall<S extends z.ZodType> {
   readonly signal?: AbortSignal;
 }
 
-export interface MutationCall<S extends z.ZodType> extends GraphQLCall<S> {
+export interface MutationCall<S extends z.core.$ZodType> extends GraphQLCall<S> {
   /**
    * Text people wrote (`title`, `body`) only as GuardedText: it passed the outgoing guard. The
    * gateway refuses a plain string in those variables at run time too.
@@ -35,10 +35,10 @@ export interface MutationCall<S extends z.ZodType> extends GraphQLCall<S> {
  * failures are retried inside (octokit's throttling and retry plugins).
  */
 export interface GitHubGateway {
-  query<S extends z.ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>>;
+  query<S extends z.core.$ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>>;
   /** Walks every page of a connection (octokit's GraphQL paginate plugin): the document takes `$cursor`. */
-  paginate<S extends z.ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>>;
-  mutate<S extends z.ZodType>(call: MutationCall<S>): Promise<z.infer<S>>;
+  paginate<S extends z.core.$ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>>;
+  mutate<S extends z.core.$ZodType>(call: MutationCall<S>): Promise<z.infer<S>>;
   /** The signed-in login, once known. */
   readonly login: string | undefined;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Bottleneck from 'bottleneck/light.js';
 import { Octokit } from './octokitClient';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Logger } from '../core/logger';
 import { redactSecrets } from '../core/logRedaction';
 import { toGitHubError } from './errorMapping';
@@ -91,15 +91,15 @@ export class OctokitGateway implements GitHubGateway {
     });
   }
 
-  query<S extends z.ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
+  query<S extends z.core.$ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
     return this.run(call, 'query', (request) => this.octokit.graphql<unknown>(call.document, { ...call.variables, request }));
   }
 
-  paginate<S extends z.ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
+  paginate<S extends z.core.$ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
     return this.run(call, 'paginate', (request) => this.octokit.graphql.paginate<object>(call.document, { ...call.variables, request }));
   }
 
-  async mutate<S extends z.ZodType>(call: MutationCall<S>): Promise<z.infer<S>> {
+  async mutate<S extends z.core.$ZodType>(call: MutationCall<S>): Promise<z.infer<S>> {
     // Every text a mutation sends passed the outgoing guard; this throws before anything is sent otherwise.
     const variables = unwrapGuardedVariables(call.variables);
     // Mutations are never retried by the retry plugin: a repeat could post twice.
@@ -142,7 +142,7 @@ export class OctokitGateway implements GitHubGateway {
     }
   }
 
-  private async run<S extends z.ZodType>(
+  private async run<S extends z.core.$ZodType>(
     call: GraphQLCall<S>,
     mode: 'query' | 'paginate' | 'mutate',
     send: (request: { signal?: AbortSignal }) => Promise<unknown>,
@@ -157,7 +157,7 @@ export class OctokitGateway implements GitHubGateway {
     } catch (e) {
       throw this.mapError(e, mode === 'mutate', call.signal, name, started);
     }
-    const parsed = call.schema.safeParse(data);
+    const parsed = z.safeParse(call.schema, data);
     const ms = Date.now() - started;
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);

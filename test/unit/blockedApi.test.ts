@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { addReply, createBlocker } from '../../src/blockers/blockedApi';
 import { formatMarker } from '../../src/blockers/marker';
 import { formatReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
@@ -15,12 +15,12 @@ function droppingGateway(queryData: unknown): GitHubGateway & { calls: string[] 
   return {
     login: 'mona',
     calls,
-    query<S extends z.ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
+    query<S extends z.core.$ZodType>(call: GraphQLCall<S>): Promise<z.infer<S>> {
       calls.push(`query ${/(?:query|mutation) (\w+)/.exec(call.document)?.[1] ?? ''}`);
-      return Promise.resolve(call.schema.parse(queryData));
+      return Promise.resolve(z.parse(call.schema, queryData));
     },
     paginate: () => Promise.reject(new Error('unused')),
-    async mutate<S extends z.ZodType>(call: MutationCall<S>): Promise<z.infer<S>> {
+    async mutate<S extends z.core.$ZodType>(call: MutationCall<S>): Promise<z.infer<S>> {
       calls.push('mutate');
       const error = new GitHubError('offline', 'dropped', { mayHaveApplied: true });
       const found = await call.findApplied?.(undefined);

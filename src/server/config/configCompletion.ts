@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { teamConfigJsonSchema } from '../../team/configJsonSchema';
-import { githubLoginSchema } from '../../team/configSchema';
+import { githubLoginSchema, memberNameSchema } from '../../team/configSchema';
 import { cursorContextAt, type CursorContext } from './cursorContext';
 import { schemasAt, type JsonSchemaNode } from './schemaAt';
 
@@ -36,7 +36,8 @@ export interface LoginSource {
 
 export class ConfigCompleter {
   private readonly root = teamConfigJsonSchema() as JsonSchemaNode;
-  private readonly loginPattern = (z.toJSONSchema(githubLoginSchema) as { pattern?: string }).pattern;
+  /** Where a login may go: the login rule, and a member's (a login or a @organization/team). */
+  private readonly loginPatterns = new Set([githubLoginSchema, memberNameSchema].map((s) => (z.toJSONSchema(s) as { pattern?: string }).pattern));
   private readonly timeZones = supportedTimeZones();
 
   complete(text: string, offset: number, logins: LoginSource): ConfigCompletions | undefined {
@@ -68,7 +69,7 @@ export class ConfigCompleter {
         items.push({ label: String(value), kind: 'value', insertText: String(value), documentation: node.description });
       }
       if (node.type === 'boolean') items.push(...['true', 'false'].map((v) => ({ label: v, kind: 'value' as const, insertText: v })));
-      if (node.pattern !== undefined && node.pattern === this.loginPattern) items.push(...this.logins(context, logins));
+      if (node.pattern !== undefined && this.loginPatterns.has(node.pattern)) items.push(...this.logins(context, logins));
       else if (node.type === 'string' && last !== undefined && /timeZone$/i.test(last)) {
         items.push(...this.timeZones.map((zone) => ({ label: zone, kind: 'timeZone' as const, insertText: zone, detail: 'time zone' })));
       } else if ((typeof node.default === 'string' || typeof node.default === 'number' || typeof node.default === 'boolean') && !node.enum) {
