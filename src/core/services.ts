@@ -45,6 +45,8 @@ export interface RepositoryService {
   readonly current: WorkspaceRepository | undefined;
   /** The repository that contains `uri`, if any. */
   forUri(uri: vscode.Uri): WorkspaceRepository | undefined;
+  /** Every GitHub repository open in the workspace (each folder's, and nested ones Git found). */
+  readonly all: readonly WorkspaceRepository[];
 }
 
 export type TeamConfigState =

@@ -7,10 +7,11 @@ import { toGitHubError } from '../github/errorMapping';
 import { GitHubError } from '../github/errors';
 import type { RepoRef } from '../github/gateway';
 import type { TeamConfig } from '../team/configSchema';
-import { type TeamScope, teamScopeOf } from '../team/teamScope';
+import { teamScopeOf } from '../team/teamScope';
 import { findBlockedCategory } from './blockedCategory';
 import { RefreshScheduler } from './refreshScheduler';
 import sidebarDocument from './sidebar.graphql';
+import { sidebarVariables } from './sidebarVariables';
 import { type SidebarSnapshot, sidebarSnapshotSchema } from './snapshotSchema';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team' | 'errors'>;
@@ -157,13 +158,13 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       const category = await this.categoryFor(home, categoryName, signal);
       let viewer = gateway.login ?? session.login;
       let pair = this.pairFor(config, viewer);
-      let data = await gateway.query({ document: sidebarDocument, variables: this.variables(scope, category, viewer, pair), schema: sidebarSnapshotSchema, signal });
+      let data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, category.id, viewer, pair), schema: sidebarSnapshotSchema, signal });
       if (viewer === undefined && this.partnerResolver && config) {
         // First start with an unknown login: now that GitHub said who we are, fetch with the partner.
         viewer = data.viewer.login;
         pair = this.pairFor(config, viewer);
         if (pair.partner || pair.checker) {
-          data = await gateway.query({ document: sidebarDocument, variables: this.variables(scope, category, viewer, pair), schema: sidebarSnapshotSchema, signal });
+          data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, category.id, viewer, pair), schema: sidebarSnapshotSchema, signal });
         }
       }
       if (data.repository === null) {
@@ -206,22 +207,6 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
     }
   }
 
-  /** Blockers from the home repository; pull requests from all of the team's in one search each. */
-  private variables(team: TeamScope, category: BlockedCategory, viewer: string | undefined, pair: { partner?: string | undefined; checker?: string | undefined }) {
-    const scope = `${team.qualifiers} is:pr is:open`;
-    return {
-      owner: team.home.owner,
-      name: team.home.name,
-      categoryId: category.id,
-      partnerPulls: pair.partner ? `${scope} author:${pair.partner}` : scope,
-      myPulls: `${scope} author:${viewer ?? '@me'}`,
-      hasPartner: pair.partner !== undefined,
-      partner: pair.partner ?? '',
-      hasChecker: pair.checker !== undefined,
-      checker: pair.checker ?? '',
-    };
-  }
-
   private pairFor(config: TeamConfig | undefined, viewer: string | undefined): { partner?: string | undefined; checker?: string | undefined } {
     if (!config || !viewer || !this.partnerResolver) return {};
     try {
@@ -243,10 +228,6 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
     this.categories.set(key, category);
     this.category = category;
     return category;
-  }
-
-  private forgetCategories(repo: RepoRef): void {
-    for (const key of [...this.categories.keys()]) if (key.startsWith(`${repo.owner}/${repo.name}#`)) this.categories.delete(key);
   }
 
   /** Shows the last snapshot saved for this repository (e.g. a window opened offline), marked stale. */

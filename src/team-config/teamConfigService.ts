@@ -138,11 +138,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   }
 
   private openRepository(ref: RepoRef): WorkspaceRepository | undefined {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const repo = this.deps.repositories.forUri(folder.uri);
-      if (repo && sameRepository(repo.ref, ref)) return repo;
-    }
-    return undefined;
+    return this.deps.repositories.all.find((repo) => sameRepository(repo.ref, ref));
   }
 
   /** GitHub teams in `members` → their members; a team that can't be read keeps its last known members. */
