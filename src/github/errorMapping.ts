@@ -1,4 +1,5 @@
-import { ZodError } from 'zod';
+// From core by name: `z.core.…` would pull all of zod's core (its JSON Schema tools too) into the bundle.
+import { $ZodError } from 'zod/v4/core';
 import { redactSecrets } from '../core/logRedaction';
 import { GitHubError, isGitHubError } from './errors';
 
@@ -42,7 +43,8 @@ export function toGitHubError(error: unknown, context: MappingContext): GitHubEr
 function mapError(error: unknown, context: MappingContext): GitHubError {
   if (isGitHubError(error)) return error;
   if (context.callerAborted) return new GitHubError('aborted', 'The request was cancelled.');
-  if (error instanceof ZodError) {
+  // Any zod build's parse error (classic or mini): both are core's $ZodError.
+  if (error instanceof $ZodError) {
     return new GitHubError('invalidResponse', 'GitHub sent a response Team Support does not understand. The log has the details.', {
       mayHaveApplied: context.mutation,
     });

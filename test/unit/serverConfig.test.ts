@@ -186,7 +186,7 @@ describe('language server: team config (LSP)', () => {
     assert.deepEqual(await completeAt('members: [mona]\nabsences:\n  - login: mona\n    |'), ['from', 'to']);
     assert.deepEqual(await completeAt('members: [mona]\nabsences: [{ login: mona, | }]'), ['from', 'to']);
     assert.deepEqual(await completeAt('members: [mona]\ncompact:\n  |'), ['respondToBlockersWithinHours', 'agreements']);
-    assert.deepEqual(await completeAt('members: [mona]\nblocked:\n  |'), ['category']);
+    assert.deepEqual(await completeAt('members: [mona]\nblocked:\n  |'), ['category', 'repository']);
     assert.deepEqual(await completeAt('members: [mona]\npairing: {|}'), ['weeklyTargetMinutes']);
   });
 
