@@ -68,6 +68,9 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   }
 
   private async load(): Promise<void> {
+    const problemsOf = () => JSON.stringify(this.teamProblems.map((p) => [p.team, p.error.kind, p.usingLastKnown]));
+    const problemsBefore = problemsOf();
+    this.teamProblems = [];
     const uri = this.configUri();
     this.watch(uri);
     let next: TeamConfigState;
@@ -87,7 +90,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     const before = JSON.stringify(this.state);
     this.state = next;
     await this.setContextKeys();
-    if (JSON.stringify(next) !== before) {
+    if (JSON.stringify(next) !== before || problemsOf() !== problemsBefore) {
       if (next.kind === 'invalid') this.deps.log.warn(`Team config ${TEAM_CONFIG_PATH} has problems: ${next.problems.join(' | ')}`);
       else this.deps.log.debug(`Team config: ${next.kind}`);
       this.changed.fire();
@@ -106,7 +109,6 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     const parsed = parseTeamConfigFile(new TextDecoder('utf-8').decode(bytes));
     if (isPointer(parsed)) return pointedFrom ? this.pointsOnward(uri, pointedFrom) : this.readHome(uri, splitRepositoryName(parsed.pointer.home), repository);
     if (parsed.ok) {
-      this.teamProblems = [];
       const config = parsed.config.teams.length > 0 ? await this.withGitHubTeams(parsed.config) : parsed.config;
       return { kind: 'ok', uri, config, repository };
     }

@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
@@ -89,16 +88,39 @@ describe('a team across repositories and GitHub teams', function () {
   });
 
   it('with two of the team\'s repositories open shows one team, pull requests from both and blockers from the home', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'team-support-globex-'));
+    // Inside the workspace folder, where Git looks for nested repositories (removed afterwards).
+    const parent = mkdtempSync(join(workspaceRoot().fsPath, '.globex-'));
     try {
       const storefront = await gitRepository(parent, 'globex/storefront', {
         '.github/team-support.yml': 'members: ["@globex/shop", lea]\nrepositories: [globex/storefront, globex/payments]\n',
         'src/cart.ts': 'export const cart = [];\n',
       });
       const payments = await gitRepository(parent, 'globex/payments', { '.github/team-support.yml': 'home: globex/storefront\n', 'src/refund.ts': 'export const refund = 1;\n' });
-      await vscode.commands.executeCommand('git.openRepository', storefront.fsPath);
-      await vscode.commands.executeCommand('git.openRepository', payments.fsPath);
-      await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.all.length >= 3, 20_000, 'both repositories found by Git');
+      type GitRepo = { state: { onDidChange: vscode.Event<void> } };
+      const git = vscode.extensions.getExtension<{ getAPI(version: 1): { onDidOpenRepository: vscode.Event<GitRepo>; repositories: GitRepo[] } }>('vscode.git')?.exports.getAPI(1);
+      assert.ok(git, 'the Git extension');
+      // A repository opens, then reads its remotes: either may be the moment both count as the team's.
+      const gitChanged = new vscode.EventEmitter<void>();
+      const watching: vscode.Disposable[] = [];
+      watching.push(
+        git.onDidOpenRepository((r) => {
+          watching.push(r.state.onDidChange(() => gitChanged.fire()));
+          gitChanged.fire();
+        }),
+      );
+      for (const r of git.repositories) watching.push(r.state.onDidChange(() => gitChanged.fire()));
+      const found = () => ['storefront', 'payments'].every((name) => api.ctx.repositories.all.some((r) => r.ref.owner === 'globex' && r.ref.name === name));
+      try {
+        await vscode.commands.executeCommand('git.openRepository', storefront.fsPath);
+        await vscode.commands.executeCommand('git.openRepository', payments.fsPath);
+        await waitUntil(gitChanged.event, found, 20_000, 'both repositories found by Git').catch((e: unknown) => {
+          const seen = api.ctx.repositories.all.map((r) => `${r.ref.owner}/${r.ref.name} at ${r.rootUri.fsPath}`);
+          throw new Error(`${e instanceof Error ? e.message : String(e)} Seen: ${seen.join(', ')}; Git: ${git.repositories.length} repositories`);
+        });
+      } finally {
+        for (const d of watching) d.dispose();
+        gitChanged.dispose();
+      }
 
       // In payments, whose config points at the home: the home's team.
       await vscode.window.showTextDocument(vscode.Uri.joinPath(payments, 'src', 'refund.ts'));
