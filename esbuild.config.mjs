@@ -71,11 +71,17 @@ const productEntries = [
   { ...node, entryPoints: { languageClient: 'src/server-client/languageClientModule.ts' }, outdir: productDir },
   // Loaded by the extension when a draft is first posted (src/blockers/secretScannerModule.ts).
   { ...node, entryPoints: { secretScanner: 'src/blockers/secretScannerModule.ts' }, outdir: productDir },
+  // Loaded by the extension when "Ask the Team About This Code" first runs (src/blockers/registerBlocked.ts).
+  { ...node, entryPoints: { askTheTeam: 'src/blockers/askTheTeamModule.ts' }, outdir: productDir },
+  // Loaded by the extension when the session first creates a gateway (src/github/githubClient.ts).
+  { ...node, entryPoints: { githubClient: 'src/github/githubClientModule.ts' }, outdir: productDir },
+  // Loaded by the extension when it first reads the team config (src/team-config/teamConfigParser.ts).
+  { ...node, entryPoints: { teamConfigParser: 'src/server/config/teamConfigParserModule.ts' }, outdir: productDir },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'webview/kudos': 'src/webview/kudos/main.ts' }, outdir: productDir },
 ];
 
 // Tests and tools keep mocha, playwright and the GraphQL schema package external: they run from node_modules.
-const testExternal = ['vscode', 'mocha', 'playwright-core', '@octokit/graphql-schema', 'graphql', '@vscode/test-electron', 'fast-check'];
+const testExternal = ['vscode', 'esbuild', 'mocha', 'playwright-core', '@octokit/graphql-schema', 'graphql', '@vscode/test-electron', 'fast-check', 'typescript'];
 const testEntries = [
   ...filesBelow('test/unit', '.test.ts'),
   ...filesBelow('test/integration', '.ts'),

@@ -3,6 +3,7 @@
 // the requests and prices them with GitHub's formula. `requests_per_refresh` (in the host) proves
 // a refresh is one `SidebarSnapshot`; this proves that request stays one, and cheap, for 10 repositories.
 import { silentLogger } from '../src/core/logger';
+import * as githubClient from '../src/github/githubClientModule';
 import { OctokitGateway } from '../src/github/octokitGateway';
 import sidebarDocument from '../src/sidebar/sidebar.graphql';
 import { sidebarVariables } from '../src/sidebar/sidebarVariables';
@@ -43,7 +44,7 @@ export async function teamAcrossReposFigure(): Promise<TeamAcrossReposFigure> {
     const parsed = parseTeamConfig(text);
     if (!parsed.ok) throw new Error('team-across-repositories benchmark: the generated config is not valid');
     const scope = teamScopeOf(parsed.config, { owner: 'bigco', name: home.name });
-    const gateway = new OctokitGateway({ apiUrl: sb.url, webUrl: sb.url, token: 'sandbox-token-member-1', log: silentLogger, login: 'member-1', retryBaseMs: 1, timeoutMs: 10_000 });
+    const gateway = new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: sb.url, token: 'sandbox-token-member-1', log: silentLogger, login: 'member-1', retryBaseMs: 1, timeoutMs: 10_000 });
     await client.clearLog();
     const data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, blocked.id, 'member-1', { partner: 'member-2', checker: 'member-50' }), schema: sidebarSnapshotSchema });
     const found = (data.myPullRequests.nodes.length ?? 0) + (data.partnerPullRequests?.nodes.length ?? 0);

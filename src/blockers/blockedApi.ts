@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import type { GuardedText } from '../outgoing/outgoingGuard';
 import addCommentDocument from './addComment.graphql';
@@ -17,16 +17,16 @@ import { hasReplyKey } from './replyMarker';
  */
 
 const createdSchema = z.object({
-  createDiscussion: z.object({ discussion: z.object({ id: z.string(), number: z.number().int(), url: z.string() }) }),
+  createDiscussion: z.object({ discussion: z.object({ id: z.string(), number: z.int(), url: z.string() }) }),
 });
 const recentSchema = z.object({
-  repository: z
-    .object({
+  repository: z.nullable(
+    z.object({
       discussions: z.object({
-        nodes: z.array(z.object({ id: z.string(), number: z.number().int(), url: z.string(), body: z.string() }).nullable()),
+        nodes: z.array(z.nullable(z.object({ id: z.string(), number: z.int(), url: z.string(), body: z.string() }))),
       }),
-    })
-    .nullable(),
+    }),
+  ),
 });
 const commentAddedSchema = z.object({ addDiscussionComment: z.object({ comment: z.object({ id: z.string(), url: z.string() }) }) });
 const commentNode = z.object({
@@ -34,17 +34,17 @@ const commentNode = z.object({
   url: z.string(),
   body: z.string(),
   createdAt: z.string(),
-  author: z.object({ login: z.string() }).nullable(),
+  author: z.nullable(z.object({ login: z.string() })),
 });
 const commentsSchema = z.object({
-  node: z
-    .object({
-      id: z.string().optional(),
-      closed: z.boolean().optional(),
-      isAnswered: z.boolean().nullable().optional(),
-      comments: z.object({ nodes: z.array(commentNode.nullable()) }).optional(),
-    })
-    .nullable(),
+  node: z.nullable(
+    z.object({
+      id: z.optional(z.string()),
+      closed: z.optional(z.boolean()),
+      isAnswered: z.optional(z.nullable(z.boolean())),
+      comments: z.optional(z.object({ nodes: z.array(z.nullable(commentNode)) })),
+    }),
+  ),
 });
 const answeredSchema = z.object({ markDiscussionCommentAsAnswer: z.object({ discussion: z.object({ id: z.string() }) }) });
 const closedSchema = z.object({ closeDiscussion: z.object({ discussion: z.object({ id: z.string(), closed: z.boolean() }) }) });

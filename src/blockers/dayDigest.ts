@@ -13,7 +13,10 @@ import { hasReply } from './sla';
 export function quietSchedule(config: Pick<TeamConfig, 'people' | 'absences'>, viewer: string | undefined): Schedule | undefined {
   const me = viewer?.toLowerCase();
   const person = config.people.find((p) => p.login.toLowerCase() === me);
-  return person?.workingHours ? scheduleOf(person, config.absences) : undefined;
+  const hours = person?.workingHours;
+  // Every day 00:00–24:00 is one endless stretch: no start of a day, so nothing to hold or digest.
+  const endless = hours !== undefined && hours.days.length === 7 && hours.start === '00:00' && hours.end === '24:00';
+  return person && hours && !endless ? scheduleOf(person, config.absences) : undefined;
 }
 
 export type DayState =

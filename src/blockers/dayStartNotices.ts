@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { Blocker } from '../sidebar/snapshotSchema';
@@ -26,12 +26,12 @@ const pendingSchema = z
     z.object({
       title: z.string(),
       url: z.string(),
-      count: z.number().int().positive(),
-      kind: z.enum(['reply', 'pickup']).default('reply'),
-      who: z.string().default(''),
+      count: z.int().check(z.positive()),
+      kind: z._default(z.enum(['reply', 'pickup']), 'reply'),
+      who: z._default(z.string(), ''),
     }),
   )
-  .max(MAX_PENDING);
+  .check(z.maxLength(MAX_PENDING));
 type Pending = z.infer<typeof pendingSchema>[number];
 
 export interface ShownNotice {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { draftFileName } from './draftFileName';
 import { anchorSchema, isDraftId } from './marker';
 
@@ -19,22 +19,22 @@ import { anchorSchema, isDraftId } from './marker';
  * signed out, or before drafts had owners) is claimed by the next account that lists it.
  */
 
-const repoSchema = z.object({ owner: z.string().min(1), name: z.string().min(1) });
+const repoSchema = z.object({ owner: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
 const common = {
-  id: z.string().refine(isDraftId),
+  id: z.string().check(z.refine(isDraftId)),
   /** `accountKey()` (github/accountKey.ts) of the account that made it; absent until an account claims it. */
-  account: z.string().min(1).max(2000).optional(),
+  account: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
   /** The Markdown file's name in the draft's folder (absent for drafts from before folders). */
-  fileName: z.string().min(4).max(200).regex(/^[^/\\]+\.md$/).optional(),
+  fileName: z.optional(z.string().check(z.minLength(4), z.maxLength(200), z.regex(/^[^/\\]+\.md$/))),
   createdAt: z.number(),
   /** Set before the first post attempt: later attempts look for it on GitHub first. */
-  attempted: z.boolean().optional(),
-  postedUrl: z.string().optional(),
+  attempted: z.optional(z.boolean()),
+  postedUrl: z.optional(z.string()),
 };
 
 export const draftMetaSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('blocker'), ...common, repo: repoSchema.optional(), anchor: anchorSchema.optional() }),
-  z.object({ kind: z.literal('reply'), ...common, discussionId: z.string().min(1), discussionUrl: z.string(), discussionTitle: z.string() }),
+  z.object({ kind: z.literal('blocker'), ...common, repo: z.optional(repoSchema), anchor: z.optional(anchorSchema) }),
+  z.object({ kind: z.literal('reply'), ...common, discussionId: z.string().check(z.minLength(1)), discussionUrl: z.string(), discussionTitle: z.string() }),
 ]);
 
 export type DraftMeta = z.infer<typeof draftMetaSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Blocker } from '../sidebar/snapshotSchema';
 import { pickedUpBy } from './blockerRows';
 import { safeLabel } from './safeText';
@@ -14,10 +14,10 @@ import { hasReply } from './sla';
  */
 
 export const firstReplyStateSchema = z.object({
-  waiting: z.array(z.string()).catch([]),
-  notified: z.array(z.string()).catch([]),
-  unpicked: z.array(z.string()).catch([]),
-  picked: z.array(z.string()).catch([]),
+  waiting: z.catch(z.array(z.string()), []),
+  notified: z.catch(z.array(z.string()), []),
+  unpicked: z.catch(z.array(z.string()), []),
+  picked: z.catch(z.array(z.string()), []),
 });
 
 export type FirstReplyState = z.infer<typeof firstReplyStateSchema>;

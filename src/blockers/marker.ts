@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The hidden marker every #Blocked request and reply carries in its body:
@@ -16,17 +16,17 @@ export const MARKER_PREFIX = 'team-support:draft';
 /** The anchored text is capped so the marker stays small next to GitHub's body limit. */
 export const MAX_ANCHOR_TEXT = 4000;
 
-const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const draftId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
 export const anchorSchema = z.strictObject({
-  path: z.string().min(1).max(1000),
-  startLine: z.number().int().min(1),
-  endLine: z.number().int().min(1),
-  commit: z.string().regex(/^[0-9a-f]{7,64}$/).optional(),
+  path: z.string().check(z.minLength(1), z.maxLength(1000)),
+  startLine: z.int().check(z.gte(1)),
+  endLine: z.int().check(z.gte(1)),
+  commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
   /** The anchored lines' text (at most MAX_ANCHOR_TEXT characters; `truncated` says when cut). */
-  text: z.string().max(MAX_ANCHOR_TEXT),
-  truncated: z.boolean().optional(),
-}).refine((a) => a.endLine >= a.startLine, { message: 'endLine before startLine' });
+  text: z.string().check(z.maxLength(MAX_ANCHOR_TEXT)),
+  truncated: z.optional(z.boolean()),
+}).check(z.refine((a) => a.endLine >= a.startLine, { message: 'endLine before startLine' }));
 
 export type Anchor = z.infer<typeof anchorSchema>;
 

@@ -3,6 +3,8 @@
  * kept apart from the scanner (redaction.ts), which is loaded only when a draft is posted.
  */
 
+import { redactionMark } from '../protocol/redactionMark';
+
 export interface SecretFinding {
   /** e.g. `@secretlint/secretlint-rule-aws` or `team-support/high-entropy-assignment`. */
   readonly ruleId: string;
@@ -12,20 +14,6 @@ export interface SecretFinding {
   readonly end: number;
   readonly value: string;
 }
-
-const MARK_START = '«redacted: ';
-
-export function redactionMark(label: string): string {
-  return `${MARK_START}${label}»`;
-}
-
-/** Whether `text` holds a redaction mark (a secret replaced before posting). */
-export function isRedactedText(text: string): boolean {
-  return text.includes(MARK_START);
-}
-
-/** A redaction mark anywhere in a text (what anchor relocation treats as "any text here"). */
-export const REDACTION_MARK_PATTERN = /«redacted: [^»\n]{1,100}»/g;
 
 /**
  * Replaces every finding not in `keep` with its redaction mark. `keepLineBreaks` gives a multi-line

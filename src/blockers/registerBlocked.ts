@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import type { Blocker } from '../sidebar/snapshotSchema';
-import { AskCodeActionProvider, DraftLensProvider, askTheTeam } from './askCommand';
+import { loadBundle } from '../core/lazyBundle';
+import { AskCodeActionProvider, DraftLensProvider } from './askCommand';
+import type * as AskTheTeam from './askTheTeamModule';
 import { type AnchorLocator, type BlockerArg, BlockerActions, type ResolveOptions } from './blockerActions';
 import { BlockedTree } from './blockedTree';
 import type { HelpBalanceSource } from './buddySuggestion';
@@ -87,6 +89,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   const draftCommands = registerDraftCommands(ctx, drafts, reloadDrafts);
   let balance: HelpBalanceSource = () => undefined;
   command('teamSupport.blocked.ask', async (uri?: vscode.Uri, range?: vscode.Range) => {
+    const { askTheTeam } = loadBundle<typeof AskTheTeam>(ctx.extension, 'askTheTeam');
     const draft = await askTheTeam(ctx, drafts, () => balance(), uri, range);
     await reloadDrafts();
     return draft;

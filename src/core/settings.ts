@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Logger } from './logger';
 import { type SettingSource, settingValue } from './settingSources';
 
@@ -9,13 +9,13 @@ import { type SettingSource, settingValue } from './settingSources';
  * back to the default and is logged once. Keep in step with `contributes.configuration`.
  */
 const settingSchemas = {
-  'github.apiUrl': z.url().default('https://api.github.com'),
-  repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/).or(z.literal('')).default(''),
-  'blocked.refreshIntervalSeconds': z.number().int().min(60).max(3600).default(180),
-  'blocked.notifyOnFirstReply': z.boolean().default(true),
-  'pairing.idleMinutes': z.number().int().min(1).max(240).default(15),
-  'pairing.followLiveShare': z.boolean().default(true),
-  'pairing.offerCoAuthoredBy': z.boolean().default(true),
+  'github.apiUrl': z._default(z.url(), 'https://api.github.com'),
+  repository: z._default(z.union([z.string().check(z.regex(/^[\w.-]+\/[\w.-]+$/)), z.literal('')]), ''),
+  'blocked.refreshIntervalSeconds': z._default(z.int().check(z.gte(60), z.lte(3600)), 180),
+  'blocked.notifyOnFirstReply': z._default(z.boolean(), true),
+  'pairing.idleMinutes': z._default(z.int().check(z.gte(1), z.lte(240)), 15),
+  'pairing.followLiveShare': z._default(z.boolean(), true),
+  'pairing.offerCoAuthoredBy': z._default(z.boolean(), true),
 } as const;
 
 /** Settings whose workspace values are not (always) honoured; see settingSources.ts. */
@@ -36,7 +36,7 @@ export class Settings {
 
   get<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): SettingValue<K> {
     const config = vscode.workspace.getConfiguration('teamSupport', scope);
-    const schema: z.ZodType<SettingValue<K>> = settingSchemas[key] as unknown as z.ZodType<SettingValue<K>>;
+    const schema: z.ZodMiniType<SettingValue<K>> = settingSchemas[key] as unknown as z.ZodMiniType<SettingValue<K>>;
     // The API URL decides where the token goes, the repository where posts go: see settingSources.ts.
     const source = settingSources[key];
     const raw = source === undefined ? config.get<unknown>(key) : settingValue(config.inspect(key), source, vscode.workspace.isTrusted);

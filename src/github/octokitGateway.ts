@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Bottleneck from 'bottleneck/light.js';
-import { Octokit } from './octokitClient';
+import type * as GitHubClient from './githubClientModule';
+import type { Octokit } from './octokitClient';
 import * as z from 'zod/mini';
 import type { Logger } from '../core/logger';
 import { redactSecrets } from '../core/logRedaction';
@@ -14,6 +14,8 @@ import { unwrapGuardedVariables } from '../outgoing/outgoingGuard';
  * GraphQL pagination. Pure of the editor so unit tests run it against the sandbox in-process.
  */
 export interface OctokitGatewayOptions {
+  /** octokit and bottleneck: the extension loads them from their own bundle (githubClientModule.ts). */
+  readonly client: typeof GitHubClient;
   readonly apiUrl: string;
   /** Web address of the instance, for links in error messages. */
   readonly webUrl: string;
@@ -63,6 +65,7 @@ export class OctokitGateway implements GitHubGateway {
         log.warn(`GitHub ${what}: not waiting ${retryAfter}s (limit ${maxWait}s, attempt ${retryCount + 1}).`);
         return false;
       };
+    const { Octokit, Bottleneck } = options.client;
     this.octokit = new Octokit({
       baseUrl: options.apiUrl,
       ...(options.token ? { auth: options.token } : {}),

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { GitHubSession } from '../core/services';
 import { type GitHubEndpoint, endpointFor, hostOf } from './endpoint';
 import { GitHubError, isGitHubError } from './errors';
 import type { GitHubGateway } from './gateway';
+import { loadGitHubClient } from './githubClient';
 import { OctokitGateway } from './octokitGateway';
 import { checkToken, type TokenProblem } from './tokenFormat';
 import viewerDocument from './viewer.graphql';
@@ -245,6 +246,7 @@ export class AccountSession extends Disposable implements GitHubSession {
     // Before the first request: whatever fails from here on is logged without it.
     this.base.log.hideSecret(token);
     const gateway: OctokitGateway = new OctokitGateway({
+      client: loadGitHubClient(this.base.extension),
       apiUrl: endpoint.apiUrl,
       webUrl: endpoint.webUrl,
       token,

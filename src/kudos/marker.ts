@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The hidden marker a kudos comment carries so the panel can count it:
@@ -7,12 +7,12 @@ import { z } from 'zod';
  */
 
 const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const login = z.string().regex(loginPattern);
+const login = z.string().check(z.regex(loginPattern));
 
 export const kudosMarkerSchema = z.strictObject({
   to: login,
   from: login,
-  pr: z.number().int().positive().max(1_000_000_000),
+  pr: z.int().check(z.positive(), z.lte(1_000_000_000)),
 });
 export type KudosMarker = z.infer<typeof kudosMarkerSchema>;
 
@@ -22,8 +22,8 @@ export type KudosMarker = z.infer<typeof kudosMarkerSchema>;
  */
 const parsedMarkerSchema = z.strictObject({
   to: login,
-  from: login.optional(),
-  pr: z.number().int().positive().max(1_000_000_000),
+  from: z.optional(login),
+  pr: z.int().check(z.positive(), z.lte(1_000_000_000)),
 });
 export type ParsedMarker = z.infer<typeof parsedMarkerSchema>;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { GitHubSession } from '../core/services';
 import type { Logger } from '../core/logger';
 import { coAuthorTrailer, hasCoAuthor, withTrailer, type CoAuthor } from './coAuthorTrailer';
@@ -17,7 +17,7 @@ interface GitApi {
 }
 
 const isFunction = (v: unknown): boolean => typeof v === 'function';
-const gitExportsSchema = z.looseObject({ enabled: z.boolean().optional(), getAPI: z.custom<(version: 1) => unknown>(isFunction) });
+const gitExportsSchema = z.looseObject({ enabled: z.optional(z.boolean()), getAPI: z.custom<(version: 1) => unknown>(isFunction) });
 const gitApiSchema = z.looseObject({ repositories: z.array(z.unknown()), onDidOpenRepository: z.custom<unknown>(isFunction) });
 const repositorySchema = z.looseObject({
   inputBox: z.looseObject({ value: z.string() }),
@@ -25,7 +25,7 @@ const repositorySchema = z.looseObject({
 });
 
 const partnerUserSchema = z.object({
-  user: z.object({ databaseId: z.number().int().positive().nullable(), name: z.string().nullable() }).nullable(),
+  user: z.nullable(z.object({ databaseId: z.nullable(z.int().check(z.positive())), name: z.nullable(z.string()) })),
 });
 
 interface Offered {

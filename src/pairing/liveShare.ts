@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Logger } from '../core/logger';
 import type { LiveSharePeer } from './liveSharePeers';
 
@@ -22,15 +22,15 @@ const apiSchema = z.looseObject({
   onDidChangeSession: z.custom<(listener: () => void) => unknown>(isFunction),
   onDidChangePeers: z.custom<(listener: () => void) => unknown>(isFunction),
 });
-const userSchema = z
-  .looseObject({
-    userName: z.string().max(200).nullish(),
-    emailAddress: z.string().max(320).nullish(),
-    displayName: z.string().max(200).nullish(),
-  })
-  .nullish();
-const sessionSchema = z.looseObject({ id: z.string().nullish() }).nullish();
-const peersSchema = z.array(z.looseObject({ user: userSchema })).catch([]);
+const userSchema = z.nullish(
+  z.looseObject({
+    userName: z.nullish(z.string().check(z.maxLength(200))),
+    emailAddress: z.nullish(z.string().check(z.maxLength(320))),
+    displayName: z.nullish(z.string().check(z.maxLength(200))),
+  }),
+);
+const sessionSchema = z.nullish(z.looseObject({ id: z.nullish(z.string()) }));
+const peersSchema = z.catch(z.array(z.looseObject({ user: userSchema })), []);
 
 
 export interface LiveShareState {

@@ -4,6 +4,7 @@ import type { PairingFeature, PartnerPicker } from './pairingFeature';
 import type { WeekSummary } from './pairingTimer';
 import { teamView } from './teammates';
 import type { Ctx } from '../core/ctx';
+import { OVERLAP_WINDOW_MS, type PairingCandidate } from '../team/pairingOverlap';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
@@ -16,13 +17,11 @@ function loginArgument(arg: unknown): string | undefined {
 export function createPartnerPicker(feature: () => PairingFeature): PartnerPicker {
   return {
     async pick(title: string, exclude?: string): Promise<string | undefined> {
-      const f = feature();
-      const suggested = f.rotationPartner();
-      const logins = f.teammates().filter((l) => l.toLowerCase() !== exclude?.toLowerCase());
+      const candidates = feature().teammates().filter((c) => c.login.toLowerCase() !== exclude?.toLowerCase());
       const other = vscode.l10n.t('Someone else…');
-      if (logins.length > 0) {
+      if (candidates.length > 0) {
         const items: vscode.QuickPickItem[] = [
-          ...logins.map((l) => ({ label: `@${l}`, description: l === suggested ? vscode.l10n.t("this week's pairing partner") : undefined })),
+          ...candidates.map((c) => ({ label: `@${c.login}`, description: candidateDescription(c) })),
           { label: '', kind: vscode.QuickPickItemKind.Separator },
           { label: other },
         ];
@@ -38,6 +37,20 @@ export function createPartnerPicker(feature: () => PairingFeature): PartnerPicke
       return choice?.trim().replace(/^@/, '') || undefined;
     },
   };
+}
+
+/** Why a teammate is offered where they are: the rotation, and the working hours shared this week. */
+export function candidateDescription(c: PairingCandidate): string | undefined {
+  const parts: string[] = [];
+  if (c.rotation) parts.push(vscode.l10n.t("this week's pairing partner"));
+  // Nobody has hours (around the clock): every teammate shares the whole window, which says nothing.
+  if (c.overlapMs >= OVERLAP_WINDOW_MS) return parts[0];
+  parts.push(
+    c.overlapMs > 0
+      ? vscode.l10n.t('{0} of shared working hours in the next 7 days', formatDuration(c.overlapMs))
+      : vscode.l10n.t('no shared working hours in the next 7 days'),
+  );
+  return parts.join(' · ');
 }
 
 /** Reads the week as plain lines (the summary command and tests). */
@@ -97,7 +110,9 @@ export function registerPairingCommands(ctx: Ctx, feature: () => PairingFeature,
   const menu = run(async (): Promise<void> => {
     const f = feature();
     const current = f.timer.current();
-    const suggested = f.rotationPartner();
+    const candidates = f.teammates();
+    // Someone the user shares working hours with; the rotation's partner only when nobody does.
+    const suggested = candidates.find((c) => c.overlapMs > 0) ?? candidates.find((c) => c.rotation);
     type Action = vscode.QuickPickItem & { run: () => Promise<unknown> };
     const actions: Action[] = [];
     if (current) {
@@ -106,9 +121,9 @@ export function registerPairingCommands(ctx: Ctx, feature: () => PairingFeature,
     } else {
       if (suggested) {
         actions.push({
-          label: vscode.l10n.t('$(live-share) Start pairing with @{0}', suggested),
-          description: vscode.l10n.t("this week's pairing partner"),
-          run: () => start(suggested),
+          label: vscode.l10n.t('$(live-share) Start pairing with @{0}', suggested.login),
+          description: candidateDescription(suggested),
+          run: () => start(suggested.login),
         });
       }
       actions.push({ label: vscode.l10n.t('$(live-share) Start pairing with…'), run: () => start() });

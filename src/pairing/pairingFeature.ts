@@ -10,7 +10,8 @@ import { peerLogin } from './liveSharePeers';
 import { HEARTBEAT_MS } from './pairingState';
 import { renderStatus, type StatusView } from './pairingStatusBar';
 import { PairingTimer, type PairingOrigin, type PairingStore } from './pairingTimer';
-import { rotationPartner, teammates, teamView } from './teammates';
+import { teammates, teamView } from './teammates';
+import type { PairingCandidate } from '../team/pairingOverlap';
 
 /** Live Share usually activates at startup; connecting a little later keeps this window's startup cheap. */
 const LIVE_SHARE_DELAY_MS = 3_000;
@@ -111,13 +112,9 @@ export class PairingFeature extends Disposable {
     return this.coAuthorUpdate;
   }
 
-  /** Teammates in pick order (the rotation's pairing partner first). */
-  teammates(): string[] {
+  /** Teammates in pick order: shared working hours this week first, the rotation's partner leading them. */
+  teammates(): PairingCandidate[] {
     return teammates(teamView(this.ctx.team.state).config, this.ctx.clock.now(), this.ctx.session.login);
-  }
-
-  rotationPartner(): string | undefined {
-    return rotationPartner(teamView(this.ctx.team.state).config, this.ctx.clock.now(), this.ctx.session.login);
   }
 
   start(partner: string, origin: PairingOrigin = 'manual'): void {

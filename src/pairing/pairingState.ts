@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The pairing state shared by every VS Code window of one user: a small JSON file in global
@@ -19,13 +19,13 @@ export const STALE_MS = LEASE_MS + HEARTBEAT_MS;
 /** Closed stretches older than this are dropped so the file stays small. */
 export const KEEP_MS = 8 * 7 * 86_400_000;
 
-const instant = z.number().int().nonnegative();
+const instant = z.int().check(z.nonnegative());
 /** A GitHub login (the file is outside the workspace but still parsed like any input). */
-export const loginSchema = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/);
+export const loginSchema = z.string().check(z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/));
 
 export const stretchSchema = z.object({
   /** Id of the pairing session this stretch belongs to. */
-  session: z.string().min(1).max(100),
+  session: z.string().check(z.minLength(1), z.maxLength(100)),
   partner: loginSchema,
   start: instant,
   end: instant,
@@ -33,15 +33,15 @@ export const stretchSchema = z.object({
 export type Stretch = z.infer<typeof stretchSchema>;
 
 export const runningSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   partner: loginSchema,
   /** Who started it: a Live Share session ending only stops what it started. */
   origin: z.enum(['manual', 'liveShare']),
   startedAt: instant,
   /** Start of the open stretch; null while paused (idle). */
-  stretchStart: instant.nullable(),
+  stretchStart: z.nullable(instant),
   /** While paused: activity after this instant resumes. */
-  pausedAt: instant.nullable(),
+  pausedAt: z.nullable(instant),
   /** Last heartbeat of the lease holder: the open stretch is known to run at least until here. */
   heartbeatAt: instant,
   /** Latest editor activity seen in any window. */
@@ -52,8 +52,8 @@ export type Running = z.infer<typeof runningSchema>;
 export const pairingStateSchema = z.object({
   version: z.literal(1),
   sessions: z.array(stretchSchema),
-  current: runningSchema.nullable(),
-  lease: z.object({ windowId: z.string().min(1).max(200), expiresAt: instant }).nullable(),
+  current: z.nullable(runningSchema),
+  lease: z.nullable(z.object({ windowId: z.string().check(z.minLength(1), z.maxLength(200)), expiresAt: instant })),
 });
 export type PairingState = z.infer<typeof pairingStateSchema>;
 

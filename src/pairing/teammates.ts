@@ -1,5 +1,5 @@
 import type { TeamConfigState } from '../core/services';
-import { pairingPartner } from '../team/rotation';
+import { type PairingCandidate, pairingCandidates } from '../team/pairingOverlap';
 import type { TeamConfig } from '../team/configSchema';
 import { systemTimeZone } from '../team/teamCalendar';
 
@@ -22,16 +22,7 @@ export function teamView(state: TeamConfigState): TeamView {
   };
 }
 
-/** This week's pairing partner from the rotation, if there is a config and we know who the user is. */
-export function rotationPartner(config: TeamConfig | undefined, now: number, me: string | undefined): string | undefined {
-  if (!config || !me) return undefined;
-  return pairingPartner(config, now, me) ?? undefined;
-}
-
-/** Teammates to pair with: the rotation's partner first, then the others, never the user. */
-export function teammates(config: TeamConfig | undefined, now: number, me: string | undefined): string[] {
-  if (!config) return [];
-  const suggested = rotationPartner(config, now, me);
-  const others = config.members.filter((m) => m.toLowerCase() !== me?.toLowerCase() && m !== suggested);
-  return suggested ? [suggested, ...others] : others;
+/** Teammates to pair with, best first (see `pairingCandidates`), never the user. */
+export function teammates(config: TeamConfig | undefined, now: number, me: string | undefined): PairingCandidate[] {
+  return config ? pairingCandidates(config, me, now) : [];
 }

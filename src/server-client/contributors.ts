@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import type { TeamConfigState } from '../core/services';
 import type { SidebarSnapshot } from '../sidebar/snapshotSchema';
 import contributorsQuery from './contributors.graphql';
 
 export const contributorsSchema = z.object({
-  repository: z
-    .object({
-      mentionableUsers: z.object({ nodes: z.array(z.object({ login: z.string() }).nullable()) }),
-    })
-    .nullable(),
+  repository: z.nullable(
+    z.object({
+      mentionableUsers: z.object({ nodes: z.array(z.nullable(z.object({ login: z.string() }))) }),
+    }),
+  ),
 });
 
 export async function fetchContributors(gateway: GitHubGateway, repo: RepoRef, signal?: AbortSignal): Promise<string[]> {

@@ -14,7 +14,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   anchorsMovedMethod,
   locateAnchorMethod,
@@ -35,9 +35,8 @@ import { computeCodeLenses, hoverAt, type PlacedAnchor } from './anchors/documen
 import { gitRunner } from './anchors/gitLineMap';
 import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
-import { configProblems, parseConfigText } from './config/configDiagnostics';
-import { ConfigHelp } from './config/configHelp';
-import { ConfigCompleter, listedMembers, type ConfigCompletionKind } from './config/configCompletion';
+import type { ConfigCompletionKind } from './config/configCompletion';
+import type * as TeamConfigFeatures from './config/teamConfigParserModule';
 
 export const CONFIG_SUFFIX = '/.github/team-support.yml';
 export const CONFIG_SELECTOR = [{ scheme: 'file', pattern: '**/.github/team-support.yml' }];
@@ -62,11 +61,18 @@ export function isConfigUri(uri: string): boolean {
  * Wires the Team Support language server onto a connection. `main.ts` passes the IPC
  * connection; tests pass an in-process one. Returns a function that stops its timers.
  */
-export function startServer(connection: Connection): () => void {
+export function startServer(connection: Connection, loadConfigFeatures: () => typeof TeamConfigFeatures): () => void {
   const documents = new TextDocuments(TextDocument);
   const anchors = new AnchorStore();
-  const help = new ConfigHelp();
-  const completer = new ConfigCompleter();
+  // yaml and the config schema load with the first team config document: most windows never open one.
+  let configFeatures: { readonly lib: typeof TeamConfigFeatures; readonly help: InstanceType<typeof TeamConfigFeatures.ConfigHelp>; readonly completer: InstanceType<typeof TeamConfigFeatures.ConfigCompleter> } | undefined;
+  const config = () => {
+    if (!configFeatures) {
+      const lib = loadConfigFeatures();
+      configFeatures = { lib, help: new lib.ConfigHelp(), completer: new lib.ConfigCompleter() };
+    }
+    return configFeatures;
+  };
   const configChecks = new Map<string, NodeJS.Timeout>();
   let contributors: string[] = [];
   let lastMoved: string | undefined;
@@ -106,8 +112,8 @@ export function startServer(connection: Connection): () => void {
     }
   };
 
-  const parse = <S extends z.ZodType>(schema: S, method: string, params: unknown): z.infer<S> | undefined => {
-    const parsed = schema.safeParse(params);
+  const parse = <S extends z.core.$ZodType>(schema: S, method: string, params: unknown): z.infer<S> | undefined => {
+    const parsed = z.safeParse(schema, params);
     if (parsed.success) return parsed.data;
     connection.console.error(`Ignored ${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return undefined;
@@ -153,7 +159,7 @@ export function startServer(connection: Connection): () => void {
   };
 
   const validateConfig = (doc: TextDocument): void => {
-    const diagnostics: Diagnostic[] = configProblems(doc.getText()).map((p) => ({
+    const diagnostics: Diagnostic[] = config().lib.configProblems(doc.getText()).map((p) => ({
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
       message: p.message,
       severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
@@ -272,7 +278,8 @@ export function startServer(connection: Connection): () => void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       if (isConfigUri(doc.uri)) {
-        const key = help.keyAt(parseConfigText(doc.getText()), doc.offsetAt(params.position));
+        const { lib, help } = config();
+        const key = help.keyAt(lib.parseConfigText(doc.getText()), doc.offsetAt(params.position));
         if (!key) return null;
         return {
           contents: { kind: 'markdown', value: key.markdown },
@@ -290,11 +297,12 @@ export function startServer(connection: Connection): () => void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc || !isConfigUri(doc.uri)) return [];
       const text = doc.getText();
+      const { lib, completer } = config();
       const found = completer.complete(text, doc.offsetAt(params.position), {
         contributors,
         members: () => {
           try {
-            return listedMembers(parseConfigText(text).toJS({ maxAliasCount: 100 }));
+            return lib.listedMembers(lib.parseConfigText(text).toJS({ maxAliasCount: 100 }));
           } catch {
             return [];
           }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { Ctx } from '../core/ctx';
 import { isGitHubError } from '../github/errors';
-import { TEAM_CONFIG_PATH } from '../team/configSchema';
+import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { draftTeamConfig } from '../team/configDraft';
 import { TeamConfigServiceImpl } from './teamConfigService';
 import draftDocument from './teamDraft.graphql';

@@ -3,11 +3,11 @@ import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { TeamConfigService, TeamConfigState, WorkspaceRepository } from '../core/services';
 import type { RepoRef } from '../github/gateway';
-import { TEAM_CONFIG_PATH } from '../team/configSchema';
-import { formatProblem, isPointer, parseTeamConfigFile } from '../team/parseTeamConfig';
+import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { sameRepository, withTeamMembers } from '../team/teamScope';
 import { splitRepositoryName, teamReferenceText } from '../team/teamScopeSchema';
 import { resolveTeams } from './githubTeams';
+import { loadTeamConfigParser } from './teamConfigParser';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'repositories' | 'session' | 'errors'>;
 
@@ -106,6 +106,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       return { kind: 'invalid', uri, problems: [vscode.l10n.t('The team config could not be read: {0}', e instanceof Error ? e.message : String(e))] };
     }
     // An open editor with unsaved edits doesn't count: the team shares what is on disk.
+    const { parseTeamConfigFile, isPointer, formatProblem } = loadTeamConfigParser(this.deps.extension);
     const parsed = parseTeamConfigFile(new TextDecoder('utf-8').decode(bytes));
     if (isPointer(parsed)) return pointedFrom ? this.pointsOnward(uri, pointedFrom) : this.readHome(uri, splitRepositoryName(parsed.pointer.home), repository);
     if (parsed.ok) {

@@ -1,4 +1,4 @@
-import { TEAM_CONFIG_PATH } from './configSchema';
+import { TEAM_CONFIG_PATH } from './configPath';
 
 /**
  * A first `.github/team-support.yml`, drafted from the repository's recent contributors, with a

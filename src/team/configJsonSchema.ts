@@ -12,14 +12,10 @@ export function teamConfigJsonSchema(): Record<string, unknown> {
   const options = { io: 'input', unrepresentable: 'any', target: 'draft-7' } as const;
   const schema = z.toJSONSchema(teamConfigSchema, options) as { properties?: Record<string, unknown>; required?: string[] };
   const pointer = z.toJSONSchema(teamPointerSchema, options) as { properties?: Record<string, unknown> };
-  // A file is either the team's config or a pointer at its home: `home` alone, or `members` and the rest.
+  // A file is either the team's config or a pointer at its home (`home` alone): neither key is
+  // required here; the parser says which one is missing, and that `home` stands alone.
   const { required: _required, ...rest } = schema;
-  return {
-    ...rest,
-    properties: { ...schema.properties, ...pointer.properties },
-    oneOf: [{ required: ['members'], not: { required: ['home'] } }, { required: ['home'], maxProperties: 1 }],
-    title: 'Team Support team config',
-  };
+  return { ...rest, properties: { ...schema.properties, ...pointer.properties }, title: 'Team Support team config' };
 }
 
 export function teamConfigJsonSchemaText(): string {

@@ -1,5 +1,5 @@
 import type { Absence, Person, TeamConfig, WorkingHours } from './configSchema';
-import { WEEKDAYS } from './configSchema';
+import { WEEKDAYS } from './weekdays';
 import { dayOfIsoDate } from './teamCalendar';
 import { DAY_MS, dayOfWall, instantOf, MINUTE_MS, wallOf, weekdayOfDay } from './zoneClock';
 

@@ -11,6 +11,7 @@ const extensionPath = process.env.TEAM_SUPPORT_EXTENSION_PATH ?? repoRoot;
 import { startTestBed } from './testBed';
 import { runSuiteInWorkbench, TimeoutError } from './workbench';
 import { startVsCodeServer } from './vscodeServer';
+import { setMonaWorkingNow } from './workingNow';
 import { recordWelcomeTexts, runChecks, signedInChecks, signedOutChecks, type CheckResult } from './workbenchChecks';
 import { createWorkspace } from './workspace';
 
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
     cleanup.add(() => signedIn.stop());
     const workspace = await createWorkspace();
     cleanup.add(() => workspace.dispose());
+    setMonaWorkingNow(workspace.path);
     const signedInBrowser = await launchChromium();
     cleanup.add(() => signedInBrowser.close());
     await signedInBrowser.page.addInitScript(recordWelcomeTexts);

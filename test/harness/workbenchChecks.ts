@@ -125,6 +125,35 @@ async function openedUrl(page: Page, click: () => Promise<void>): Promise<string
 export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
   return [
     {
+      // The harness gave mona working hours around "now" (workingNow.ts): this window opens at the start of her day.
+      title: 'the start-of-day digest shows once, lists the blockers posted while away, and opens the Blocked view',
+      async run(page) {
+        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'While you were away' }).first();
+        await toast.waitFor({ state: 'visible', timeout: 60_000 });
+        const text = (await toast.locator('.notification-list-item-message').first().innerText()).trim();
+        if (!/^While you were away, (1 blocker was|\d+ blockers were) posted \(\d+ unanswered\): ".+"/.test(text)) throw new Error(`unexpected digest: ${JSON.stringify(text)}`);
+        if (/team-support:|<!--/.test(text)) throw new Error(`the digest shows a hidden marker: ${JSON.stringify(text)}`);
+        // The toast slides in; a click during the slide can be lost, so click until the toast closes.
+        for (let attempt = 1; ; attempt++) {
+          await toast.getByRole('button', { name: 'Open Blocked View' }).click();
+          if (await toast.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) break;
+          if (attempt === 3) throw new Error('"Open Blocked View" did not close the digest');
+        }
+        await viewPane(page, 'Blocked').locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+        const focused = await page.evaluate(() => document.activeElement?.closest('.pane')?.querySelector('.pane-header')?.textContent ?? '');
+        if (!/Blocked/i.test(focused)) throw new Error(`"Open Blocked View" left the focus on ${JSON.stringify(focused)}`);
+        // Once: a reload within the same working day brings the views back, not the digest.
+        await page.reload();
+        await firstRows(page);
+        const again = await page
+          .locator('.notifications-toasts .notification-toast', { hasText: 'While you were away' })
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 })
+          .then(() => true, () => false);
+        if (again) throw new Error('the digest showed again after a reload on the same working day');
+      },
+    },
+    {
       title: 'after a reload the views say loading, never an empty state with an action, until the content shows',
       async run(page) {
         await openTeamSupportContainer(page, 60_000);
@@ -163,6 +192,29 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
         if (!/replies|reply/.test(text) || !/compact|replied/i.test(text)) throw new Error(`the tooltip lacks replies or the compact's status: ${JSON.stringify(text)}`);
         if (text.length > 900 || (box?.height ?? 0) > 320) throw new Error(`the tooltip is too big: ${text.length} characters, ${box?.height ?? 0} px high`);
         await page.mouse.move(900, 500);
+      },
+    },
+    {
+      title: 'the pairing menu offers teammates with shared working hours first and says how many hours',
+      async run(page) {
+        await page.keyboard.press('Escape');
+        await page.locator('.statusbar-item[id$="teamSupport.pairing"]').first().click();
+        const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+        await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+        const pickWith = rows.filter({ hasText: /Start pairing with…/ }).first();
+        await pickWith.click();
+        await rows.filter({ hasText: /@\w+/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.startsWith('@'));
+        await page.keyboard.press('Escape');
+        const hours = labels.map((l) => {
+          if (/no shared working hours in the next 7 days/.test(l)) return 0;
+          const m = /(?:(\d+)h)? ?(?:(\d+)m)? of shared working hours in the next 7 days/.exec(l);
+          if (!m) throw new Error(`a teammate without their shared hours: ${JSON.stringify(l)}`);
+          return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+        });
+        if (labels.length < 2 || labels.some((l) => l.startsWith('@mona '))) throw new Error(`unexpected teammates: ${JSON.stringify(labels)}`);
+        const firstZero = hours.indexOf(0);
+        if (firstZero !== -1 && hours.slice(firstZero).some((h) => h > 0)) throw new Error(`someone with shared hours after someone without: ${JSON.stringify(labels)}`);
       },
     },
     {

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { generateKeyPairSync } from 'node:crypto';
 import { findSecretAssignments, looksRandom, shannonEntropy } from '../../src/blockers/entropyRule';
 import { neutralizeDisableComments, scanSecrets } from '../../src/blockers/redaction';
-import { maskPreview, redact, redactionMark } from '../../src/blockers/redactionText';
+import { maskPreview, redact } from '../../src/blockers/redactionText';
+import { redactionMark } from '../../src/protocol/redactionMark';
 
 // Realistic but fake: assembled at run time so this file itself holds no scannable secret.
 const awsKeyId = ['AKIA', '2E0A8F3B244C9986'].join('');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { z } from 'zod';
 import { silentLogger } from '../../src/core/logger';
 import { GitHubError, isGitHubError } from '../../src/github/errors';
+import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway, type OctokitGatewayOptions } from '../../src/github/octokitGateway';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
@@ -40,7 +41,7 @@ describe('GitHub gateway (against the sandbox)', function () {
   const log = { ...silentLogger, debug: (m: string) => logs.push(m), info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), trace: (m: string) => logs.push(m), error: (m: string | Error) => logs.push(String(m)) };
 
   const gateway = (over: Partial<OctokitGatewayOptions> = {}) =>
-    new OctokitGateway({ apiUrl: sb.url, webUrl: 'https://github.com', token: 'sandbox-token-mona', log, retryBaseMs: 5, ...over });
+    new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: 'https://github.com', token: 'sandbox-token-mona', log, retryBaseMs: 5, ...over });
 
   before(async () => {
     sb = await startSandbox({ seed: 'demo' });

@@ -3,6 +3,7 @@
 // connection drops after GitHub applied it.
 import * as assert from 'node:assert/strict';
 import { silentLogger } from '../../src/core/logger';
+import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway } from '../../src/github/octokitGateway';
 import { aggregateKudos } from '../../src/kudos/aggregate';
 import { fetchKudosData } from '../../src/kudos/kudosData';
@@ -24,7 +25,7 @@ describe('kudos against the sandbox', function () {
   let client: SandboxClient;
   let clock = NOW;
   const gatewayFor = (login: string) =>
-    new OctokitGateway({ apiUrl: sb.url, webUrl: sb.url, token: `sandbox-token-${login}`, log: silentLogger, login, retryBaseMs: 1, timeoutMs: 5000 });
+    new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: sb.url, token: `sandbox-token-${login}`, log: silentLogger, login, retryBaseMs: 1, timeoutMs: 5000 });
 
   before(async () => {
     sb = await startSandbox({ seed: 'demo', now: () => clock });

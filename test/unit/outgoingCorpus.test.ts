@@ -11,6 +11,7 @@ import { parseMarker, stripMarkers } from '../../src/blockers/marker';
 import { parseReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
 import { scanSecrets } from '../../src/blockers/redaction';
 import { silentLogger } from '../../src/core/logger';
+import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway } from '../../src/github/octokitGateway';
 import { guardOutgoing, redactAll } from '../../src/outgoing/outgoingGuard';
 import { cleanControls, fakeSecretCorpus } from '../harness/fakeSecrets';
@@ -39,7 +40,7 @@ describe('outgoing guard: the corpus through the post path', function () {
   before(async () => {
     sb = await startSandbox({ seed: 'empty' });
     client = new SandboxClient(sb.url);
-    gateway = new OctokitGateway({ apiUrl: sb.url, webUrl: sb.url, token: 'sandbox-token-mona', log: silentLogger, login: 'mona', retryBaseMs: 1, timeoutMs: 10_000 });
+    gateway = new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: sb.url, token: 'sandbox-token-mona', log: silentLogger, login: 'mona', retryBaseMs: 1, timeoutMs: 10_000 });
     const state = await client.state();
     const repositoryId = state.repositories.find((r) => r.name === 'webshop')?.id;
     const categoryId = state.categories.find((c) => c.name === 'Blocked')?.id;

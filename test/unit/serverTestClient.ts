@@ -14,6 +14,7 @@ import {
 import { createConnection, ProposedFeatures, type CodeAction, type Connection, type CodeLens, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import { anchorsMovedMethod, setBlockersMethod, setContributorsMethod, setRepositoryRootMethod, type AnchoredBlocker } from '../../src/protocol/lspProtocol';
 import { startServer } from '../../src/server/server';
+import * as teamConfigFeatures from '../../src/server/config/teamConfigParserModule';
 
 export interface PublishedDiagnostics {
   readonly uri: string;
@@ -35,7 +36,7 @@ export class ServerTestClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     this.serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    this.stopServer = startServer(this.serverConnection);
+    this.stopServer = startServer(this.serverConnection, () => teamConfigFeatures);
     this.serverConnection.listen();
     this.client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.client.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { silentLogger } from '../../src/core/logger';
+import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway } from '../../src/github/octokitGateway';
 import { fetchKudosData } from '../../src/kudos/kudosData';
 import { GITHUB_TEAMS_CACHE_KEY, type KeyValueStorage, resolveTeams } from '../../src/team-config/githubTeams';
@@ -74,7 +75,7 @@ describe('team across repositories: against the sandbox', function () {
   this.timeout(20_000);
   let sb: RunningSandbox;
   let client: SandboxClient;
-  const gatewayFor = (token: string) => new OctokitGateway({ apiUrl: sb.url, webUrl: sb.url, token, log: silentLogger, login: 'mona', retryBaseMs: 1, timeoutMs: 5000 });
+  const gatewayFor = (token: string) => new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: sb.url, token, log: silentLogger, login: 'mona', retryBaseMs: 1, timeoutMs: 5000 });
 
   before(async () => {
     sb = await startSandbox({ seed: 'demo' });

@@ -15,7 +15,7 @@
  * lookup of the block's rarest line plus a check of the few places it occurs.
  */
 
-import { REDACTION_MARK_PATTERN, isRedactedText } from '../../blockers/redactionText';
+import { REDACTION_MARK_PATTERN, isRedactedText } from '../../protocol/redactionMark';
 import { editDistance } from '../../team/editDistance';
 
 export interface LineIndex {

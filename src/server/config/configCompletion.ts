@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { teamConfigJsonSchema } from '../../team/configJsonSchema';
-import { githubLoginSchema, memberNameSchema } from '../../team/configSchema';
 import { cursorContextAt, type CursorContext } from './cursorContext';
+import { githubLoginPattern, teamConfigJsonSchemaRoot } from './generatedSchema';
 import { schemasAt, type JsonSchemaNode } from './schemaAt';
 
 /**
@@ -35,9 +33,9 @@ export interface LoginSource {
 }
 
 export class ConfigCompleter {
-  private readonly root = teamConfigJsonSchema() as JsonSchemaNode;
+  private readonly root = teamConfigJsonSchemaRoot;
   /** Where a login may go: the login rule, and a member's (a login or a @organization/team). */
-  private readonly loginPatterns = new Set([githubLoginSchema, memberNameSchema].map((s) => (z.toJSONSchema(s) as { pattern?: string }).pattern));
+  private readonly loginPatterns = new Set([githubLoginPattern, ...schemasAt(teamConfigJsonSchemaRoot, ['members', 0]).map((n) => n.pattern)].filter((p) => p !== undefined));
   private readonly timeZones = supportedTimeZones();
 
   complete(text: string, offset: number, logins: LoginSource): ConfigCompletions | undefined {

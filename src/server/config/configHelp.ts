@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
-import { teamConfigJsonSchema } from '../../team/configJsonSchema';
-import { schemasAt, type JsonSchemaNode } from './schemaAt';
+import { teamConfigJsonSchemaRoot } from './generatedSchema';
+import { schemasAt } from './schemaAt';
 
 /**
  * Hover help for the keys of `.github/team-support.yml`, from the schema's `.describe()` texts
@@ -15,7 +15,7 @@ export interface KeyHelp {
 
 export class ConfigHelp {
   // The same JSON Schema the yaml extension validates with (generated from the zod schema).
-  private readonly root = teamConfigJsonSchema() as JsonSchemaNode;
+  private readonly root = teamConfigJsonSchemaRoot;
 
   /** Help for the key at `offset`, if the offset is on a known key. */
   keyAt(doc: Document.Parsed, offset: number): KeyHelp | undefined {
