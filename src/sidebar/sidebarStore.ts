@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { BlockedCategory, PartnerResolver, SidebarStore } from '../core/services';
@@ -232,7 +232,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
 
   /** Shows the last snapshot saved for this repository (e.g. a window opened offline), marked stale. */
   private restoreCached(key: string): void {
-    const parsed = cacheSchema.safeParse(this.deps.extension.workspaceState.get(CACHE_KEY));
+    const parsed = z.safeParse(cacheSchema, this.deps.extension.workspaceState.get(CACHE_KEY));
     if (!parsed.success || parsed.data.key !== key) return;
     this.snapshot = parsed.data.snapshot;
     this.updatedAt = parsed.data.savedAt;
