@@ -60,7 +60,7 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportExtensi
 
   const session = disposables.add(createGitHubSession(base));
   const repositories = disposables.add(createRepositoryService({ ...base, session }));
-  const team = disposables.add(createTeamConfigService({ ...base, repositories }));
+  const team = disposables.add(createTeamConfigService({ ...base, session, repositories }));
   const sidebar = disposables.add(createSidebarStore({ ...base, session, repositories, team }));
   const loaded = markReadyWhenLoaded({ contextKeys, session, repositories, team }).catch((e: unknown) => {
     log.warn(`Start-up did not finish cleanly: ${e instanceof Error ? e.message : String(e)}`);

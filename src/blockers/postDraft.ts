@@ -7,6 +7,7 @@ import { type DraftMeta, type DraftStore } from './draftStore';
 import { stripMarkers } from './marker';
 import { hasReplyKey, replyKeyFor } from './replyMarker';
 import { codePointLength } from './safeText';
+import { coversRepository, teamScopeOf } from '../team/teamScope';
 
 /**
  * Posting a draft: an unfilled request asks first, secrets are found and redacted by the outgoing
@@ -169,7 +170,10 @@ function blockerTarget(ctx: Ctx, meta: Extract<DraftMeta, { kind: 'blocker' }>):
     return vscode.l10n.t('The #Blocked category is not loaded yet. Check the Blocked view for what is missing, then post again.');
   }
   const [owner = '', name = ''] = repository.nameWithOwner.split('/');
-  if (meta.repo && `${meta.repo.owner}/${meta.repo.name}`.toLowerCase() !== repository.nameWithOwner.toLowerCase()) {
+  // A request about any of the team's repositories goes to the team's home; another team's waits for its own.
+  const team = ctx.team.state;
+  const scope = team.kind === 'ok' ? teamScopeOf(team.config, team.repository) : undefined;
+  if (meta.repo && `${meta.repo.owner}/${meta.repo.name}`.toLowerCase() !== repository.nameWithOwner.toLowerCase() && !(scope && coversRepository(scope, meta.repo))) {
     return vscode.l10n.t('This request is about {0}/{1}, but the open repository is {2}. Open {0}/{1} to post it.', meta.repo.owner, meta.repo.name, repository.nameWithOwner);
   }
   return { repo: { owner, name }, repositoryId: repository.id, categoryId: category.id };

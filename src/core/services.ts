@@ -45,17 +45,28 @@ export interface RepositoryService {
   readonly current: WorkspaceRepository | undefined;
   /** The repository that contains `uri`, if any. */
   forUri(uri: vscode.Uri): WorkspaceRepository | undefined;
+  /** Every GitHub repository open in the workspace (each folder's, and nested ones Git found). */
+  readonly all: readonly WorkspaceRepository[];
 }
 
 export type TeamConfigState =
   | { readonly kind: 'noRepository' }
   | { readonly kind: 'missing'; readonly uri: vscode.Uri }
   | { readonly kind: 'invalid'; readonly uri: vscode.Uri; readonly problems: readonly string[] }
-  | { readonly kind: 'ok'; readonly uri: vscode.Uri; readonly config: TeamConfig };
+  | {
+      readonly kind: 'ok';
+      readonly uri: vscode.Uri;
+      /** GitHub teams named in `members` are resolved into `members` and `people` already. */
+      readonly config: TeamConfig;
+      /** The repository the config is committed in (the team's home when this one points there). */
+      readonly repository: RepoRef;
+    };
 
 export interface TeamConfigService {
   readonly onDidChange: vscode.Event<void>;
   readonly state: TeamConfigState;
+  /** GitHub teams of `members` that could not be read at the last load (their last known members stand in). */
+  readonly teamProblems: readonly { readonly team: string; readonly error: GitHubError; readonly usingLastKnown: boolean }[];
 }
 
 export interface BlockedCategory {

@@ -41,6 +41,8 @@ export class GitHubError extends Error {
       repo?: string;
       category?: string;
       user?: string;
+      /** The GitHub team (`@organization/team`) the error is about. */
+      team?: string;
       /** The API address (for `noProvider`). */
       apiUrl?: string;
     } = {},

@@ -54,6 +54,7 @@ export function gitHubErrorMessage(error: GitHubError): string {
     case 'notFound':
       if (d.repo !== undefined) return vscode.l10n.t('GitHub has no repository {0} that your account can see. Check the git remote or the teamSupport.repository setting.', d.repo);
       if (d.user !== undefined) return vscode.l10n.t('GitHub has no user @{0}. Check the team config.', d.user);
+      if (d.team !== undefined) return vscode.l10n.t('GitHub has no team {0} that your account can see: it may have been renamed or deleted. Fix the name under `members` in the team config.', d.team);
       return d.githubMessage !== undefined
         ? vscode.l10n.t('GitHub could not find it ({0}). Check the repository name and that your account can see it.', d.githubMessage)
         : vscode.l10n.t('GitHub could not find that. Check the repository name and that your account can see it.');

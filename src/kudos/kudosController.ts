@@ -4,6 +4,7 @@ import { Disposable } from '../core/lifecycle';
 import { isGitHubError } from '../github/errors';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
 import { compactClockFor, WALL_CLOCK } from '../team/compactClock';
+import { type TeamScope, teamScopeOf } from '../team/teamScope';
 import { aggregateKudos, DAY_MS } from './aggregate';
 import { fetchKudosData, type FetchedKudos } from './kudosData';
 
@@ -121,9 +122,10 @@ export class KudosController extends Disposable {
     }
     const now = this.ctx.clock.now();
     const since = now - 2 * days * DAY_MS;
-    const repoKey = `${repository.ref.owner}/${repository.ref.name}`.toLowerCase();
     const team = this.ctx.team.state;
     const config = team.kind === 'ok' ? team.config : undefined;
+    const scope = this.scopeFor(repository.ref);
+    const repoKey = `${scope.home.owner}/${scope.home.name}|${scope.qualifiers}`.toLowerCase();
     const categoryName = config?.blocked.category ?? 'Blocked';
     const sidebarCategory = this.ctx.sidebar.category;
     const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
@@ -135,7 +137,7 @@ export class KudosController extends Disposable {
     } else {
       this.publish({ type: 'loading', windowDays: days });
       try {
-        data = await fetchKudosData({ gateway, repo: repository.ref, since, categoryId, signal, log: this.ctx.log });
+        data = await fetchKudosData({ gateway, repo: scope.home, qualifiers: scope.qualifiers, since, categoryId, signal, log: this.ctx.log });
       } catch (e) {
         if (signal.aborted || isGitHubError(e, 'aborted')) return undefined;
         this.ctx.log.warn(`Kudos: could not load the panel's data (${isGitHubError(e) ? e.kind : e instanceof Error ? e.name : 'error'}).`);
@@ -184,7 +186,14 @@ export class KudosController extends Disposable {
     const categoryName = team.kind === 'ok' ? team.config.blocked.category : 'Blocked';
     const sidebarCategory = this.ctx.sidebar.category;
     const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
-    return fetchKudosData({ gateway, repo: repository.ref, since, categoryId, signal, log: this.ctx.log });
+    const scope = this.scopeFor(repository.ref);
+    return fetchKudosData({ gateway, repo: scope.home, qualifiers: scope.qualifiers, since, categoryId, signal, log: this.ctx.log });
+  }
+
+  /** The team's repositories and home, as the sidebar reads them (the open repository's when there is no config). */
+  private scopeFor(open: { readonly owner: string; readonly name: string }): TeamScope {
+    const team = this.ctx.team.state;
+    return team.kind === 'ok' ? teamScopeOf(team.config, team.repository) : teamScopeOf(undefined, open);
   }
 
   override dispose(): void {

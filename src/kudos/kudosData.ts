@@ -30,7 +30,10 @@ const kudosDiscussionsDocument = withFragments(kudosDiscussions, kudosFragments)
 
 export interface FetchKudosInput {
   readonly gateway: GitHubGateway;
+  /** The team's home repository: its #Blocked discussions. */
   readonly repo: RepoRef;
+  /** Search qualifiers for all of the team's repositories (`repo:a/x repo:a/y`, `org:a`); default `repo:` the home. */
+  readonly qualifiers?: string;
   readonly since: number;
   /** The #Blocked category's id when known (else every category, filtered by name later). */
   readonly categoryId?: string;
@@ -43,9 +46,9 @@ export interface FetchedKudos extends KudosData {
   readonly nameWithOwner: string;
 }
 
-/** The search query for pull requests updated since the day of `since` (UTC, inclusive). */
-export function pullsSearchQuery(repo: RepoRef, since: number): string {
-  return `repo:${repo.owner}/${repo.name} is:pr updated:>=${new Date(since).toISOString().slice(0, 10)}`;
+/** The search query for pull requests updated since the day of `since` (UTC, inclusive), in all of the team's repositories. */
+export function pullsSearchQuery(repo: RepoRef, since: number, qualifiers = `repo:${repo.owner}/${repo.name}`): string {
+  return `${qualifiers} is:pr updated:>=${new Date(since).toISOString().slice(0, 10)}`;
 }
 
 /** Discussion pages beyond the first (100 each): a bound so a huge category can't run away. */
@@ -55,7 +58,7 @@ const SEARCH_LIMIT = 1000;
 
 export async function fetchKudosData(input: FetchKudosInput): Promise<FetchedKudos> {
   const { gateway, repo, since, signal } = input;
-  const pulls = pullsSearchQuery(repo, since);
+  const pulls = pullsSearchQuery(repo, since, input.qualifiers);
   const categoryId = input.categoryId ?? null;
   const first = await gateway.query({
     document: kudosWindowDocument,

@@ -82,6 +82,16 @@ export class GitRepositoryService extends Disposable implements RepositoryServic
     return undefined;
   }
 
+  get all(): readonly WorkspaceRepository[] {
+    const roots = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), ...(this.git?.repositories ?? []).map((r) => r.rootUri)];
+    const found = new Map<string, WorkspaceRepository>();
+    for (const root of roots) {
+      const repo = this.forUri(root);
+      if (repo) found.set(repo.rootUri.toString(), repo);
+    }
+    return [...found.values()];
+  }
+
   forUri(uri: vscode.Uri): WorkspaceRepository | undefined {
     const gitRepo = this.git?.getRepository(uri) ?? undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
 import type { BlockedCategory, PartnerResolver, SidebarStore } from '../core/services';
@@ -7,9 +7,11 @@ import { toGitHubError } from '../github/errorMapping';
 import { GitHubError } from '../github/errors';
 import type { RepoRef } from '../github/gateway';
 import type { TeamConfig } from '../team/configSchema';
+import { teamScopeOf } from '../team/teamScope';
 import { findBlockedCategory } from './blockedCategory';
 import { RefreshScheduler } from './refreshScheduler';
 import sidebarDocument from './sidebar.graphql';
+import { sidebarVariables } from './sidebarVariables';
 import { type SidebarSnapshot, sidebarSnapshotSchema } from './snapshotSchema';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team' | 'errors'>;
@@ -140,36 +142,39 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
         this.categories.clear();
         this.lastGateway = gateway;
       }
-      // Whose data for which repository: another account never sees this one's snapshot, even cached.
-      const key = `${session.webUrl}|${repo.ref.owner}/${repo.ref.name}|${(gateway.login ?? session.login ?? '').toLowerCase()}`;
+      const config = team.state.kind === 'ok' ? team.state.config : undefined;
+      // The team's repositories and its home (#Blocked): any of them open shows the same team.
+      const scope = teamScopeOf(config, team.state.kind === 'ok' ? team.state.repository : repo.ref);
+      const home = scope.home;
+      // Whose data for which team: another account never sees this one's snapshot, even cached.
+      const key = `${session.webUrl}|${home.owner}/${home.name}|${scope.qualifiers}|${(gateway.login ?? session.login ?? '').toLowerCase()}`;
       if (this.snapshotKey !== key) {
         this.clear();
         this.snapshotKey = key;
         this.restoreCached(key);
       }
-      const config = team.state.kind === 'ok' ? team.state.config : undefined;
       const categoryName = config?.blocked.category ?? 'Blocked';
       const signal = this.abort.signal;
-      const category = await this.categoryFor(repo.ref, categoryName, signal);
+      const category = await this.categoryFor(home, categoryName, signal);
       let viewer = gateway.login ?? session.login;
       let pair = this.pairFor(config, viewer);
-      let data = await gateway.query({ document: sidebarDocument, variables: this.variables(repo.ref, category, viewer, pair), schema: sidebarSnapshotSchema, signal });
+      let data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, category.id, viewer, pair), schema: sidebarSnapshotSchema, signal });
       if (viewer === undefined && this.partnerResolver && config) {
         // First start with an unknown login: now that GitHub said who we are, fetch with the partner.
         viewer = data.viewer.login;
         pair = this.pairFor(config, viewer);
         if (pair.partner || pair.checker) {
-          data = await gateway.query({ document: sidebarDocument, variables: this.variables(repo.ref, category, viewer, pair), schema: sidebarSnapshotSchema, signal });
+          data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, category.id, viewer, pair), schema: sidebarSnapshotSchema, signal });
         }
       }
       if (data.repository === null) {
-        throw new GitHubError('notFound', `GitHub has no repository ${repo.ref.owner}/${repo.ref.name} that your account can see.`, { repo: `${repo.ref.owner}/${repo.ref.name}` });
+        throw new GitHubError('notFound', `GitHub has no repository ${home.owner}/${home.name} that your account can see.`, { repo: `${home.owner}/${home.name}` });
       }
       if (!data.repository.hasDiscussionsEnabled) {
         throw new GitHubError(
           'discussionsDisabled',
-          `Discussions are turned off for ${repo.ref.owner}/${repo.ref.name}. A maintainer can turn them on in the repository settings (Features → Discussions).`,
-          { url: `${data.repository.url}/settings`, repo: `${repo.ref.owner}/${repo.ref.name}` },
+          `Discussions are turned off for ${home.owner}/${home.name}. A maintainer can turn them on in the repository settings (Features → Discussions).`,
+          { url: `${data.repository.url}/settings`, repo: `${home.owner}/${home.name}` },
         );
       }
       if (this.snapshotKey !== key) return; // The repository or account changed meanwhile; the queued refresh loads that.
@@ -186,7 +191,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       if (error.kind === 'aborted') return;
       if (repo && (error.kind === 'categoryMissing' || error.kind === 'discussionsDisabled' || error.kind === 'notFound')) {
         // The category may have been deleted or renamed: look it up again next time.
-        this.forgetCategories(repo.ref);
+        this.categories.clear();
         if (error.kind !== 'notFound') this.category = undefined;
       }
       const previous = this.error;
@@ -200,21 +205,6 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       this.refreshCount++;
       this.changed.fire();
     }
-  }
-
-  private variables(repo: RepoRef, category: BlockedCategory, viewer: string | undefined, pair: { partner?: string | undefined; checker?: string | undefined }) {
-    const scope = `repo:${repo.owner}/${repo.name} is:pr is:open`;
-    return {
-      owner: repo.owner,
-      name: repo.name,
-      categoryId: category.id,
-      partnerPulls: pair.partner ? `${scope} author:${pair.partner}` : scope,
-      myPulls: `${scope} author:${viewer ?? '@me'}`,
-      hasPartner: pair.partner !== undefined,
-      partner: pair.partner ?? '',
-      hasChecker: pair.checker !== undefined,
-      checker: pair.checker ?? '',
-    };
   }
 
   private pairFor(config: TeamConfig | undefined, viewer: string | undefined): { partner?: string | undefined; checker?: string | undefined } {
@@ -240,13 +230,9 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
     return category;
   }
 
-  private forgetCategories(repo: RepoRef): void {
-    for (const key of [...this.categories.keys()]) if (key.startsWith(`${repo.owner}/${repo.name}#`)) this.categories.delete(key);
-  }
-
   /** Shows the last snapshot saved for this repository (e.g. a window opened offline), marked stale. */
   private restoreCached(key: string): void {
-    const parsed = cacheSchema.safeParse(this.deps.extension.workspaceState.get(CACHE_KEY));
+    const parsed = z.safeParse(cacheSchema, this.deps.extension.workspaceState.get(CACHE_KEY));
     if (!parsed.success || parsed.data.key !== key) return;
     this.snapshot = parsed.data.snapshot;
     this.updatedAt = parsed.data.savedAt;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-// zod schemas for `sidebar.graphql`'s response; every type the views use comes from these.
+// zod/mini schemas for `sidebar.graphql`'s response; every type the views use comes from these.
 
-const actor = z.object({ login: z.string(), avatarUrl: z.string().optional() }).nullable();
+const actor = z.nullable(z.object({ login: z.string(), avatarUrl: z.optional(z.string()) }));
 
 export const blockerCommentSchema = z.object({
   id: z.string(),
@@ -14,18 +14,18 @@ export const blockerCommentSchema = z.object({
 
 export const blockerSchema = z.object({
   id: z.string(),
-  number: z.number().int(),
+  number: z.int(),
   title: z.string(),
   url: z.string(),
   body: z.string(),
   createdAt: z.string(),
   author: actor,
-  comments: z.object({ totalCount: z.number().int(), nodes: z.array(blockerCommentSchema.nullable()) }),
+  comments: z.object({ totalCount: z.int(), nodes: z.array(z.nullable(blockerCommentSchema)) }),
 });
 
 const pullRequestSchema = z.object({
   id: z.string(),
-  number: z.number().int(),
+  number: z.int(),
   title: z.string(),
   url: z.string(),
   isDraft: z.boolean(),
@@ -34,49 +34,52 @@ const pullRequestSchema = z.object({
   headRefOid: z.string(),
   author: actor,
   reviewRequests: z.object({
-    nodes: z.array(z.object({ requestedReviewer: z.object({ login: z.string().optional() }).nullable() }).nullable()),
+    nodes: z.array(z.nullable(z.object({ requestedReviewer: z.nullable(z.object({ login: z.optional(z.string()) })) }))),
   }),
   reviews: z.object({
     nodes: z.array(
-      z
-        .object({
+      z.nullable(
+        z.object({
           state: z.string(),
-          submittedAt: z.string().nullable(),
+          submittedAt: z.nullable(z.string()),
           author: actor,
-          commit: z.object({ oid: z.string() }).nullable(),
-        })
-        .nullable(),
+          commit: z.nullable(z.object({ oid: z.string() })),
+        }),
+      ),
     ),
   }),
 });
 
 // `search` returns a union: other node types arrive as `{}` and are dropped.
 const pullRequestSearch = z.object({
-  nodes: z.array(z.unknown()).transform((nodes) =>
-    nodes.flatMap((n) => {
-      const pr = pullRequestSchema.safeParse(n);
-      return pr.success ? [pr.data] : [];
-    }),
+  nodes: z.pipe(
+    z.array(z.unknown()),
+    z.transform((nodes) =>
+      nodes.flatMap((n) => {
+        const pr = z.safeParse(pullRequestSchema, n);
+        return pr.success ? [pr.data] : [];
+      }),
+    ),
   ),
 });
 
-const person = z.object({ login: z.string(), name: z.string().nullable(), avatarUrl: z.string() }).nullable();
+const person = z.nullable(z.object({ login: z.string(), name: z.nullable(z.string()), avatarUrl: z.string() }));
 
 export const sidebarSnapshotSchema = z.object({
   viewer: z.object({ login: z.string(), avatarUrl: z.string() }),
-  rateLimit: z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() }).nullable(),
-  repository: z
-    .object({
+  rateLimit: z.nullable(z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() })),
+  repository: z.nullable(
+    z.object({
       id: z.string(),
       nameWithOwner: z.string(),
       url: z.string(),
       hasDiscussionsEnabled: z.boolean(),
-      blockers: z.object({ totalCount: z.number().int(), nodes: z.array(blockerSchema.nullable()) }),
-    })
-    .nullable(),
-  partner: person.optional(),
-  checker: person.optional(),
-  partnerPullRequests: pullRequestSearch.optional(),
+      blockers: z.object({ totalCount: z.int(), nodes: z.array(z.nullable(blockerSchema)) }),
+    }),
+  ),
+  partner: z.optional(person),
+  checker: z.optional(person),
+  partnerPullRequests: z.optional(pullRequestSearch),
   myPullRequests: pullRequestSearch,
 });
 

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
-import type { TeamConfigService, TeamConfigState } from '../core/services';
+import type { TeamConfigService, TeamConfigState, WorkspaceRepository } from '../core/services';
+import type { RepoRef } from '../github/gateway';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
+import { sameRepository, withTeamMembers } from '../team/teamScope';
+import { splitRepositoryName, teamReferenceText } from '../team/teamScopeSchema';
+import { resolveTeams } from './githubTeams';
 import { loadTeamConfigParser } from './teamConfigParser';
 
-type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'repositories'>;
+type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'repositories' | 'session' | 'errors'>;
 
 /**
  * Loads `.github/team-support.yml` from the current repository's root and re-reads it when it
@@ -15,6 +19,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   state: TeamConfigState = { kind: 'noRepository' };
+  teamProblems: TeamConfigService['teamProblems'] = [];
   /** Number of completed loads (tests wait on it). */
   loadCount = 0;
   private watcher: vscode.Disposable | undefined;
@@ -31,6 +36,8 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       },
     });
     this._register(deps.repositories.onDidChange(() => void this.reload()));
+    // Another account may see other teams (or, newly signed in, any at all).
+    this._register(deps.session.onDidChange(() => void this.reload()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     this._register(
       vscode.workspace.onDidSaveTextDocument((doc) => {
@@ -61,6 +68,9 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   }
 
   private async load(): Promise<void> {
+    const problemsOf = () => JSON.stringify(this.teamProblems.map((p) => [p.team, p.error.kind, p.usingLastKnown]));
+    const problemsBefore = problemsOf();
+    this.teamProblems = [];
     const uri = this.configUri();
     this.watch(uri);
     let next: TeamConfigState;
@@ -73,20 +83,21 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
         problems: [vscode.l10n.t('This workspace is restricted, so Team Support does not read its team config. Trust the workspace to use it.')],
       };
     } else {
-      next = await this.read(uri);
+      const repository = this.deps.repositories.current;
+      next = repository ? await this.read(uri, repository.ref) : { kind: 'noRepository' };
     }
     this.loadCount++;
     const before = JSON.stringify(this.state);
     this.state = next;
     await this.setContextKeys();
-    if (JSON.stringify(next) !== before) {
+    if (JSON.stringify(next) !== before || problemsOf() !== problemsBefore) {
       if (next.kind === 'invalid') this.deps.log.warn(`Team config ${TEAM_CONFIG_PATH} has problems: ${next.problems.join(' | ')}`);
       else this.deps.log.debug(`Team config: ${next.kind}`);
       this.changed.fire();
     }
   }
 
-  private async read(uri: vscode.Uri): Promise<TeamConfigState> {
+  private async read(uri: vscode.Uri, repository: RepoRef, pointedFrom?: RepoRef): Promise<TeamConfigState> {
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
@@ -95,12 +106,57 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       return { kind: 'invalid', uri, problems: [vscode.l10n.t('The team config could not be read: {0}', e instanceof Error ? e.message : String(e))] };
     }
     // An open editor with unsaved edits doesn't count: the team shares what is on disk.
-    const { parseTeamConfig, formatProblem } = loadTeamConfigParser(this.deps.extension);
-    const parsed = parseTeamConfig(new TextDecoder('utf-8').decode(bytes));
-    if (parsed.ok) return { kind: 'ok', uri, config: parsed.config };
+    const { parseTeamConfigFile, isPointer, formatProblem } = loadTeamConfigParser(this.deps.extension);
+    const parsed = parseTeamConfigFile(new TextDecoder('utf-8').decode(bytes));
+    if (isPointer(parsed)) return pointedFrom ? this.pointsOnward(uri, pointedFrom) : this.readHome(uri, splitRepositoryName(parsed.pointer.home), repository);
+    if (parsed.ok) {
+      const config = parsed.config.teams.length > 0 ? await this.withGitHubTeams(parsed.config) : parsed.config;
+      return { kind: 'ok', uri, config, repository };
+    }
     const problems = parsed.problems.map(formatProblem);
     if (parsed.more) problems.push(vscode.l10n.t('…and {0} more problems', parsed.more.count));
     return { kind: 'invalid', uri, problems };
+  }
+
+  /**
+   * `home: owner/name`: the team's config is the home repository's. It is read from disk when that
+   * repository is open in the workspace too (a multi-root workspace of the team's repositories).
+   */
+  private async readHome(pointer: vscode.Uri, home: RepoRef, from: RepoRef): Promise<TeamConfigState> {
+    if (sameRepository(home, from)) return { kind: 'invalid', uri: pointer, problems: [vscode.l10n.t('`home:` names this repository itself; put the team config here instead.')] };
+    const open = this.openRepository(home);
+    if (!open) {
+      return {
+        kind: 'invalid',
+        uri: pointer,
+        problems: [vscode.l10n.t("This repository's team config points at the team's home, {0}. Add that repository to the workspace (File → Add Folder to Workspace) so Team Support can read the team's config.", `${home.owner}/${home.name}`)],
+      };
+    }
+    this.watch(vscode.Uri.joinPath(open.rootUri, TEAM_CONFIG_PATH));
+    return this.read(vscode.Uri.joinPath(open.rootUri, TEAM_CONFIG_PATH), open.ref, from);
+  }
+
+  private pointsOnward(uri: vscode.Uri, from: RepoRef): TeamConfigState {
+    return { kind: 'invalid', uri, problems: [vscode.l10n.t("The team's home config (pointed at from {0}) points elsewhere again: the home holds the team's config itself.", `${from.owner}/${from.name}`)] };
+  }
+
+  private openRepository(ref: RepoRef): WorkspaceRepository | undefined {
+    return this.deps.repositories.all.find((repo) => sameRepository(repo.ref, ref));
+  }
+
+  /** GitHub teams in `members` → their members; a team that can't be read keeps its last known members. */
+  private async withGitHubTeams(config: Parameters<typeof withTeamMembers>[0]): Promise<Parameters<typeof withTeamMembers>[0]> {
+    const { session, extension, clock, log, errors } = this.deps;
+    const resolved = await resolveTeams({ gateway: session.gateway, teams: config.teams, storage: extension.globalState, webUrl: session.webUrl, now: () => clock.now() });
+    this.teamProblems = resolved.problems.map((p) => ({ team: teamReferenceText(p.team), error: p.error, usingLastKnown: p.usingLastKnown }));
+    for (const p of this.teamProblems) {
+      log.warn(`The GitHub team ${p.team} could not be read: ${p.error.kind}: ${p.error.message}${p.usingLastKnown ? ' (using its last known members)' : ''}`);
+      const context = p.usingLastKnown
+        ? vscode.l10n.t('The team {0} could not be read from GitHub; its last known members are used meanwhile.', p.team)
+        : vscode.l10n.t('The team {0} could not be read from GitHub.', p.team);
+      void errors.show(p.error, { context, retry: () => this.reload() });
+    }
+    return withTeamMembers(config, resolved.members);
   }
 
   private watch(uri: vscode.Uri | undefined): void {

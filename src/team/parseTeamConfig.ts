@@ -1,6 +1,7 @@
 import { Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type TeamConfig, teamConfigSchema } from './configSchema';
+import { type TeamPointer, teamPointerSchema } from './teamScopeSchema';
 import { findTooDeepNesting, MAX_CONFIG_NESTING } from './configNesting';
 import { suggestKey } from './keySuggestion';
 import { plainYamlMessage } from './yamlProblemText';
@@ -26,7 +27,7 @@ export interface ConfigProblem {
 export const MAX_SHOWN_PROBLEMS = 20;
 
 export type ParsedTeamConfig =
-  | { readonly ok: true; readonly config: TeamConfig; readonly document: Document; readonly problems: readonly []; readonly more: undefined }
+  | { readonly ok: true; readonly config: TeamConfig; readonly pointer?: undefined; readonly document: Document; readonly problems: readonly []; readonly more: undefined }
   | {
       readonly ok: false;
       /** The first `MAX_SHOWN_PROBLEMS` problems, in file order. */
@@ -34,9 +35,36 @@ export type ParsedTeamConfig =
       /** How many problems were left out, and where the first of them is. */
       readonly more: { readonly count: number; readonly range: readonly [number, number] } | undefined;
       readonly document: Document;
+      readonly pointer?: undefined;
     };
 
+/** `home: owner/name` alone: the team's config is the one in that repository. */
+export interface ParsedTeamPointer {
+  readonly ok: true;
+  readonly config?: undefined;
+  readonly pointer: TeamPointer;
+  readonly document: Document;
+  readonly problems: readonly [];
+  readonly more: undefined;
+}
+
+/** A config file as committed: the team's config, or a pointer at the team's home repository. */
+export type ParsedTeamConfigFile = ParsedTeamConfig | ParsedTeamPointer;
+
+/** The team's config itself (a pointer file is a problem here: its config is in the home repository). */
 export function parseTeamConfig(text: string): ParsedTeamConfig {
+  const parsed = parseTeamConfigFile(text);
+  if (!isPointer(parsed)) return parsed;
+  const lineCounter = new LineCounter();
+  parseDocument(text, { lineCounter });
+  const pos = lineCounter.linePos(0);
+  const message = `this config points at the team's home (${parsed.pointer.home}); the team's config is there`;
+  return { ok: false, problems: [{ path: ['home'], message, range: [0, Math.min(1, text.length)], line: pos.line, column: pos.col }], more: undefined, document: parsed.document };
+}
+
+export const isPointer = (parsed: ParsedTeamConfigFile): parsed is ParsedTeamPointer => parsed.ok && parsed.pointer !== undefined;
+
+export function parseTeamConfigFile(text: string): ParsedTeamConfigFile {
   const lineCounter = new LineCounter();
   const at = (path: readonly (string | number)[], message: string, range: readonly [number, number]): ConfigProblem => {
     const pos = lineCounter.linePos(range[0]);
@@ -64,7 +92,7 @@ export function parseTeamConfig(text: string): ParsedTeamConfig {
 
 type Failed = (problems: ConfigProblem[], document?: Document) => ParsedTeamConfig;
 
-function parse(text: string, lineCounter: LineCounter, at: At, failed: Failed): ParsedTeamConfig {
+function parse(text: string, lineCounter: LineCounter, at: At, failed: Failed): ParsedTeamConfigFile {
   const tooDeep = findTooDeepNesting(text);
   if (tooDeep) {
     // The line starts are needed for the position; yaml would have filled them while parsing.
@@ -93,6 +121,19 @@ function parse(text: string, lineCounter: LineCounter, at: At, failed: Failed): 
   }
   if (data === null || data === undefined) {
     return failed([at([], 'the file is empty: it needs at least `members:`, the team as GitHub logins', [0, text.length])], document);
+  }
+  if (typeof data === 'object' && !Array.isArray(data) && 'home' in data) {
+    const pointer = teamPointerSchema.safeParse(data);
+    if (pointer.success) return { ok: true, pointer: pointer.data, document, problems: [], more: undefined };
+    return failed(
+      pointer.error.issues.flatMap((issue) =>
+        // The keys beside `home` are not misspelt: they belong in the home repository's config.
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => at([key], 'a config that points at its home (`home:`) holds nothing else: this belongs in the home repository\'s config', keyRange(document, [], key) ?? nodeRange(document, [key], text)))
+          : problemsOf(issue, data, document, text, at),
+      ),
+      document,
+    );
   }
   const result = teamConfigSchema.safeParse(data);
   if (result.success) return { ok: true, config: result.data, document, problems: [], more: undefined };

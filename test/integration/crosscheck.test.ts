@@ -104,7 +104,8 @@ describe('cross-check: Today view', function () {
 
   it('lists the partner’s open pull requests with mona’s review state', async () => {
     const state = await sandbox().state();
-    const open = state.pullRequests.filter((p) => p.author === partner && p.state === 'OPEN').map((p) => p.number).sort((a, b) => a - b);
+    const webshop = state.repositories.find((r) => r.owner === 'acme' && r.name === 'webshop');
+    const open = state.pullRequests.filter((p) => p.repositoryId === webshop?.id && p.author === partner && p.state === 'OPEN').map((p) => p.number).sort((a, b) => a - b);
     const partnerRow = treeOf(api)[0];
     assert.ok(partnerRow);
     const shown = new Map(partnerRow.children.map((c) => [Number(/^#(\d+)/.exec(labelOf(c.item))?.[1]), String(c.item.description)]));

@@ -73,7 +73,7 @@ describe('team config', function () {
     const capped = api.ctx.team.state;
     const problems = capped.kind === 'invalid' ? capped.problems : [];
     assert.equal(problems.length, 21);
-    assert.equal(problems[0], 'line 2, column 5: members › item 1: not a GitHub login (letters, digits and single hyphens, at most 39), got "bad login 0"');
+    assert.equal(problems[0], 'line 2, column 5: members › item 1: not a GitHub login or @organization/team, got "bad login 0"');
     assert.equal(problems[20], '…and 9980 more problems');
 
     const changed = original.replace('timeZone: Europe/Berlin', 'timeZone: Asia/Tokyo');

@@ -16,6 +16,7 @@ export const ID_PREFIX = {
   ReviewRequest: 'RR',
   IssueComment: 'IC',
   Reaction: 'REA',
+  Team: 'T',
 } as const;
 
 export type IdType = keyof typeof ID_PREFIX;

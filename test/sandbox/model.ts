@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type TeamRecord, teamRecord } from './teams';
 
 // The sandbox's data: plain JSON records (what seeds produce, what a state file holds). Every
 // record carries `__typename` so GraphQL's abstract types (Node, Actor, search unions) resolve.
@@ -163,6 +164,8 @@ export const seedDataSchema = z.object({
   reactions: z.array(reactionRecord),
   /** Extra tokens; `sandbox-token-<login>` always works for every user. */
   tokens: z.array(tokenRecord),
+  /** Organizations' teams (older state files have none). */
+  teams: z.array(teamRecord).default([]),
 });
 
 export type SeedData = z.infer<typeof seedDataSchema>;
@@ -187,7 +190,8 @@ export type AnyRecord =
   | ReviewRecord
   | ReviewRequestRecord
   | IssueCommentRecord
-  | ReactionRecord;
+  | ReactionRecord
+  | TeamRecord;
 
 /** Scopes a `sandbox-token-<login>` token has (a classic PAT suited to the extension). */
 export const DEFAULT_SCOPES = ['repo', 'read:org', 'read:discussion', 'write:discussion'];

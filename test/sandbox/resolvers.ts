@@ -15,6 +15,7 @@ import type {
   UserRecord,
 } from './model';
 import type { DiscussionFilter } from './store';
+import { organizationTeam, teamResolvers } from './teams';
 import { avatarUrl, discussionUrl, pullRequestUrl, repoUrl, userUrl } from './urls';
 
 // Field resolvers per GraphQL type over the store's records. Fields not listed here resolve to
@@ -338,7 +339,8 @@ function gitActor(ctx: ExecContext, c: CommitObject): { name: string; email: str
 
 export const typeResolvers: Readonly<Record<string, TypeResolvers<never>>> = {
   User: userResolvers,
-  Organization: userResolvers,
+  Organization: { ...userResolvers, team: (o: UserRecord, a, ctx) => organizationTeam(o, str(a.slug) ?? '', ctx) },
+  Team: teamResolvers,
   Repository: repositoryResolvers,
   DiscussionCategory: categoryResolvers,
   Discussion: discussionResolvers,

@@ -2,7 +2,7 @@ import type { PullRequestRecord } from './model';
 import type { Store } from './store';
 
 // `search(type: ISSUE, query:)` over pull requests, with the qualifiers the extension uses:
-// repo:, is:pr/issue/open/closed/merged/draft, author:, review-requested:, reviewed-by:,
+// repo:, org:, user: (several of them widen the search: GitHub ORs the scope qualifiers), is:pr/issue/open/closed/merged/draft, author:, review-requested:, reviewed-by:,
 // involves:, mentions:, commenter:, created:/updated:/closed:/merged: (>=, >, <=, <, a..b, exact day),
 // sort:created|updated-asc|desc, plus free text matched against title and body.
 
@@ -45,6 +45,12 @@ function tokens(q: string): string[] {
 
 function parse(store: Store, query: string): Parsed {
   const out: Parsed = { predicates: [], sort: { field: 'createdAt', dir: -1 }, excludesPullRequests: false };
+  // `repo:a/x repo:a/y org:b` means "in any of these": one predicate over the union of their repositories.
+  let scope: Set<string> | undefined;
+  const widen = (ids: readonly string[]): void => {
+    scope ??= new Set();
+    for (const id of ids) scope.add(id);
+  };
   const mentions = (p: PullRequestRecord, login: string): boolean =>
     new RegExp(`@${login.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(p.body) ||
     store.issueComments(p.id).some((c) => c.body.toLowerCase().includes(`@${login.toLowerCase()}`));
@@ -66,7 +72,15 @@ function parse(store: Store, query: string): Parsed {
         case 'repo': {
           const [owner = '', name = ''] = value.split('/');
           const repo = store.repository(owner, name);
-          pred = (p) => p.repositoryId === repo?.id;
+          if (negate) pred = (p) => p.repositoryId === repo?.id;
+          else widen(repo ? [repo.id] : []);
+          break;
+        }
+        case 'org':
+        case 'user': {
+          const ids = store.repositoriesOf(value).map((r) => r.id);
+          if (negate) pred = (p) => ids.includes(p.repositoryId);
+          else widen(ids);
           break;
         }
         case 'is':
@@ -133,6 +147,10 @@ function parse(store: Store, query: string): Parsed {
       const p = pred;
       out.predicates.push(negate ? (x) => !p(x) : p);
     }
+  }
+  if (scope) {
+    const within = scope;
+    out.predicates.push((p) => within.has(p.repositoryId));
   }
   return out;
 }

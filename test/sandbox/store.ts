@@ -13,6 +13,7 @@ import type {
   UserRecord,
 } from './model';
 import { DEFAULT_SCOPES, TOKEN_PREFIX } from './model';
+import type { TeamRecord } from './teams';
 
 // In-memory state with the indexes queries need. Buckets by category × open/closed keep the
 // sidebar's "open blockers of one category" cheap with 10,000 discussions; indexes are rebuilt
@@ -93,6 +94,7 @@ export class Store {
         ids(d.users);
         ids(d.repositories);
         ids(d.categories);
+        ids(d.teams);
         for (const u of d.users) this.usersByLogin.set(u.login.toLowerCase(), u);
         for (const r of d.repositories) this.reposByName.set(`${r.owner}/${r.name}`.toLowerCase(), r);
         for (const c of d.categories) push(this.categoriesByRepo, c.repositoryId, c);
@@ -163,6 +165,16 @@ export class Store {
   /** A user or organization (repository owners). */
   account(login: string): UserRecord | undefined {
     return this.usersByLogin.get(login.toLowerCase());
+  }
+
+  /** An organization's team by slug (case-insensitive, like GitHub). */
+  team(org: string, slug: string): TeamRecord | undefined {
+    return this.data.teams.find((t) => t.organization.toLowerCase() === org.toLowerCase() && t.slug.toLowerCase() === slug.toLowerCase());
+  }
+
+  /** Repositories owned by `owner` (an organization or user), for `org:`/`user:` search qualifiers. */
+  repositoriesOf(owner: string): RepositoryRecord[] {
+    return this.data.repositories.filter((r) => r.owner.toLowerCase() === owner.toLowerCase());
   }
 
   repository(owner: string, name: string): RepositoryRecord | undefined {

@@ -33,7 +33,7 @@ describe('sandbox: every src/**/*.graphql document', function () {
       const pr = s.pullRequests.find((p) => p.number === 14);
       const id = text.includes('markDiscussionCommentAsAnswer') ? comment?.id : /on PullRequest/.test(text) ? pr?.id : discussion?.id;
       const known: Record<string, unknown> = {
-        owner: 'acme', name: 'webshop', login: 'sam', partner: 'sam', checker: 'lea', hasPartner: true, hasChecker: true,
+        owner: 'acme', name: 'webshop', login: 'sam', organization: 'globex', slug: 'shop', partner: 'sam', checker: 'lea', hasPartner: true, hasChecker: true,
         categoryId: s.categories.find((c) => c.name === 'Blocked')?.id, repositoryId: s.repositories[0]?.id,
         partnerPulls: 'repo:acme/webshop is:pr is:open author:sam', myPulls: 'repo:acme/webshop is:pr is:open author:mona',
         pulls: `repo:acme/webshop is:pr updated:>=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}`,

@@ -178,7 +178,7 @@ describe('language server: team config (LSP)', () => {
   }
 
   it('completes keys at every level from the schema, without the ones already written', async () => {
-    assert.deepEqual(await completeAt('members: [mona]\n|'), ['timeZone', 'workingHours', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing']);
+    assert.deepEqual(await completeAt('members: [mona]\n|'), ['repositories', 'organization', 'timeZone', 'workingHours', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing', 'home']);
     assert.deepEqual(await completeAt('members:\n  - login: mona\n    |'), ['timeZone', 'workingHours']);
     assert.deepEqual(await completeAt('members: [mona]\nrotation:\n  cadence: weekly\n  s|'), ['sprintLengthDays', 'startDate', 'seed']);
     assert.deepEqual(await completeAt('members: [mona]\nrotation: { cadence: weekly, | }'), ['sprintLengthDays', 'startDate', 'seed']);
@@ -186,7 +186,7 @@ describe('language server: team config (LSP)', () => {
     assert.deepEqual(await completeAt('members: [mona]\nabsences:\n  - login: mona\n    |'), ['from', 'to']);
     assert.deepEqual(await completeAt('members: [mona]\nabsences: [{ login: mona, | }]'), ['from', 'to']);
     assert.deepEqual(await completeAt('members: [mona]\ncompact:\n  |'), ['respondToBlockersWithinHours', 'agreements']);
-    assert.deepEqual(await completeAt('members: [mona]\nblocked:\n  |'), ['category']);
+    assert.deepEqual(await completeAt('members: [mona]\nblocked:\n  |'), ['category', 'repository']);
     assert.deepEqual(await completeAt('members: [mona]\npairing: {|}'), ['weeklyTargetMinutes']);
   });
 

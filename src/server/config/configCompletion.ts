@@ -34,7 +34,8 @@ export interface LoginSource {
 
 export class ConfigCompleter {
   private readonly root = teamConfigJsonSchemaRoot;
-  private readonly loginPattern = githubLoginPattern;
+  /** Where a login may go: the login rule, and a member's (a login or a @organization/team). */
+  private readonly loginPatterns = new Set([githubLoginPattern, ...schemasAt(teamConfigJsonSchemaRoot, ['members', 0]).map((n) => n.pattern)].filter((p) => p !== undefined));
   private readonly timeZones = supportedTimeZones();
 
   complete(text: string, offset: number, logins: LoginSource): ConfigCompletions | undefined {
@@ -66,7 +67,7 @@ export class ConfigCompleter {
         items.push({ label: String(value), kind: 'value', insertText: String(value), documentation: node.description });
       }
       if (node.type === 'boolean') items.push(...['true', 'false'].map((v) => ({ label: v, kind: 'value' as const, insertText: v })));
-      if (node.pattern !== undefined && node.pattern === this.loginPattern) items.push(...this.logins(context, logins));
+      if (node.pattern !== undefined && this.loginPatterns.has(node.pattern)) items.push(...this.logins(context, logins));
       else if (node.type === 'string' && last !== undefined && /timeZone$/i.test(last)) {
         items.push(...this.timeZones.map((zone) => ({ label: zone, kind: 'timeZone' as const, insertText: zone, detail: 'time zone' })));
       } else if ((typeof node.default === 'string' || typeof node.default === 'number' || typeof node.default === 'boolean') && !node.enum) {

@@ -1,11 +1,11 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { findTooDeepNesting } from '../../team/configNesting';
-import { parseTeamConfig, problemText } from '../../team/parseTeamConfig';
+import { parseTeamConfigFile, problemText } from '../../team/parseTeamConfig';
 import { plainYamlMessage } from '../../team/yamlProblemText';
 
 /**
  * Problems in `.github/team-support.yml` as diagnostics: the same problems (and wording) the
- * extension reports for the config (`parseTeamConfig`: YAML syntax errors where the parser found
+ * extension reports for the config (`parseTeamConfigFile`: YAML syntax errors where the parser found
  * them, schema problems on the yaml node their path names, unknown keys on the key), narrowed to
  * one line where a range would cover a whole block. Offsets are UTF-16 code units, like LSP's.
  * At most `MAX_SHOWN_PROBLEMS` are listed, then one "and N more" where the next one is.
@@ -31,7 +31,7 @@ export function parseConfigText(text: string): Document.Parsed {
 }
 
 export function configProblems(text: string): ConfigProblem[] {
-  const parsed = parseTeamConfig(text);
+  const parsed = parseTeamConfigFile(text);
   const problems: ConfigProblem[] = parsed.problems.map((p) => {
     const [start, end] = onOneLine(text, p.range[0], p.range[1]);
     return { start, end, message: problemText(p), severity: 'error' };

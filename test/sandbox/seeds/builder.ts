@@ -10,6 +10,7 @@ import type {
   SeedData,
   UserRecord,
 } from '../model';
+import type { TeamRecord } from '../teams';
 
 // Builds SeedData with GitHub-shaped ids; used by the seeds and (through `SeedBuilder.from`) by
 // the store's mutations, so ids stay unique across seeds, mutations and reloads.
@@ -34,6 +35,7 @@ export class SeedBuilder {
       issueComments: [],
       reactions: [],
       tokens: [],
+      teams: [],
     };
   }
 
@@ -46,6 +48,13 @@ export class SeedBuilder {
     const u: UserRecord = { __typename: type, id: nodeId(type, seq), databaseId: 1000 + seq, login, name, createdAt };
     this.data.users.push(u);
     return u;
+  }
+
+  team(org: string, slug: string, name: string, members: string[], maintainers: string[], createdAt: string): TeamRecord {
+    const seq = this.seq();
+    const t: TeamRecord = { __typename: 'Team', id: nodeId('Team', seq), databaseId: 9_000_000 + seq, organization: org, slug, name, description: null, privacy: 'VISIBLE', members, maintainers, createdAt };
+    this.data.teams.push(t);
+    return t;
   }
 
   repository(owner: string, name: string, collaborators: string[], createdAt: string): RepositoryRecord {

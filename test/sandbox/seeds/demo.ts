@@ -1,6 +1,7 @@
 import { commitOid, isoTime } from '../ids';
 import type { SeedData } from '../model';
 import { DAY, HOUR, teamRepo } from './builder';
+import { addDemoOrganization } from './demoOrganization';
 
 // The demo team (mona, sam, priya, kenji, lea) on acme/webshop. All dates are relative to `now`
 // so the demo always looks current: 4 open #Blocked requests (one 5 h old with no reply, one by
@@ -218,5 +219,6 @@ export function demoSeed(now: number = Date.now()): SeedData {
   b.discussion(repo, general, { number: 8, title: 'Release train for the holiday freeze', author: 'priya', createdAt: at(6 * DAY), body: 'Last release before the freeze is on the 12th. Please get reviews in early!' });
   b.discussion(repo, ideas, { number: 11, title: 'Idea: visual regression tests for the checkout', author: 'lea', createdAt: at(2 * DAY), body: 'Playwright screenshots on the three checkout steps would have caught the Apple Pay layout bug.' });
 
+  addDemoOrganization(b, now);
   return b.data;
 }
