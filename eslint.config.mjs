@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-test/', 'out/', '.cache/', '.vscode-test/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-test/', 'out/', '.cache/', '.vscode-test/', '**/*.js', '**/*.mjs', '.tsbuild/', 'editor-free/vscode.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

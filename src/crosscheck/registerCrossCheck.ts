@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
 import { crossCheckPartners } from '../team/rotation';
@@ -9,7 +9,7 @@ import type { TodayNode } from './todayTree';
 import { TodayView } from './todayView';
 
 // Commands receive a tree node (view menus), a pull request (item click) or nothing (palette).
-const prArg = z.object({ id: z.string(), number: z.number().int(), url: z.string(), title: z.string() }).loose();
+const prArg = z.looseObject({ id: z.string(), number: z.int(), url: z.string(), title: z.string() });
 
 function pullRequestOf(arg: unknown): SidebarPullRequest | undefined {
   const node = arg as TodayNode | undefined;

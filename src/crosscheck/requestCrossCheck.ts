@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway } from '../github/gateway';
@@ -11,14 +11,15 @@ import { isReviewRequested } from './reviewState';
 
 const requestsSchema = z.object({
   reviewRequests: z.object({
-    nodes: z.array(z.object({ requestedReviewer: z.object({ login: z.string().optional() }).nullable() }).nullable()),
+    nodes: z.array(z.nullable(z.object({ requestedReviewer: z.nullable(z.object({ login: z.optional(z.string()) })) }))),
   }),
 });
-const userSchema = z.object({ user: z.object({ id: z.string(), login: z.string() }).nullable() });
+const userSchema = z.object({ user: z.nullable(z.object({ id: z.string(), login: z.string() })) });
+const pullRequestSchema = z.extend(requestsSchema, { id: z.string(), number: z.int() });
 const mutationSchema = z.object({
-  requestReviews: z.object({ pullRequest: requestsSchema.extend({ id: z.string(), number: z.number().int() }).nullable() }).nullable(),
+  requestReviews: z.nullable(z.object({ pullRequest: z.nullable(pullRequestSchema) })),
 });
-const nodeSchema = z.object({ node: requestsSchema.extend({ id: z.string(), number: z.number().int() }).partial().nullable() });
+const nodeSchema = z.object({ node: z.nullable(z.partial(pullRequestSchema)) });
 
 type Mutation = z.infer<typeof mutationSchema>;
 

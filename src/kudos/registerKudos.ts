@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import type { Prompter } from '../core/prompter';
 import { isGitHubError } from '../github/errors';
@@ -41,15 +41,15 @@ const LAST_STANDUP_KEY = 'teamSupport.kudos.lastStandup';
 
 // Programmatic arguments of `teamSupport.kudos.send` (the palette passes none). They only fill in
 // the questions: the message is always shown for the user to send, edit or cancel.
-const sendArgsSchema = z
-  .object({
-    prNumber: z.number().int().positive().optional(),
-    reviewer: z.string().min(1).max(100).optional(),
-    reviewId: z.string().max(200).optional(),
-    message: z.string().optional(),
-    heart: z.boolean().optional(),
-  })
-  .optional();
+const sendArgsSchema = z.optional(
+  z.object({
+    prNumber: z.optional(z.int().check(z.positive())),
+    reviewer: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    reviewId: z.optional(z.string().check(z.maxLength(200))),
+    message: z.optional(z.string()),
+    heart: z.optional(z.boolean()),
+  }),
+);
 
 export function registerKudos(ctx: Ctx): KudosApi {
   const controller = ctx.disposables.add(new KudosController(ctx));

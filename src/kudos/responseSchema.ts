@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isPickUp } from '../blockers/replyMarker';
 import { parseMarker } from './marker';
 
@@ -8,43 +8,43 @@ import { parseMarker } from './marker';
  * plain, small records and never parses a date twice.
  */
 
-const actor = z
-  .object({ login: z.string() })
-  .nullable()
-  .optional()
-  .transform((a) => a?.login);
+const actor = z.pipe(
+  z.optional(z.nullable(z.object({ login: z.string() }))),
+  z.transform((a) => a?.login),
+);
 
 /** An ISO time to ms since epoch; unparseable times become undefined (never NaN). */
-const isoTime = z.string().transform((s, ctx) => {
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) {
-    ctx.addIssue({ code: 'custom', message: `not a time: ${s.slice(0, 40)}` });
-    return z.NEVER;
-  }
-  return t;
-});
-const optionalTime = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((s) => {
+const isoTime = z.pipe(
+  z.string(),
+  z.transform((s: string, ctx) => {
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) {
+      ctx.issues.push({ code: 'custom', message: `not a time: ${s.slice(0, 40)}`, input: s });
+      return z.NEVER;
+    }
+    return t;
+  }),
+);
+const optionalTime = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((s) => {
     if (s == null) return undefined;
     const t = Date.parse(s);
     return Number.isNaN(t) ? undefined : t;
-  });
+  }),
+);
 
 /** A list of nodes where a node that doesn't parse is dropped rather than failing the page. */
-function lenientNodes<T extends z.ZodType>(node: T) {
-  return z
-    .object({ nodes: z.array(z.unknown()).nullable().optional() })
-    .nullable()
-    .optional()
-    .transform((c) =>
+function lenientNodes<T extends z.ZodMiniType>(node: T) {
+  return z.pipe(
+    z.optional(z.nullable(z.object({ nodes: z.optional(z.nullable(z.array(z.unknown()))) }))),
+    z.transform((c) =>
       (c?.nodes ?? []).flatMap((n) => {
         const parsed = node.safeParse(n);
         return parsed.success ? [parsed.data] : [];
       }),
-    );
+    ),
+  );
 }
 
 export const reviewDataSchema = z.object({
@@ -54,19 +54,20 @@ export const reviewDataSchema = z.object({
   author: actor,
 });
 
-export const prCommentDataSchema = z
-  .object({
+export const prCommentDataSchema = z.pipe(
+  z.object({
     id: z.string(),
     body: z.string(),
     createdAt: isoTime,
     author: actor,
-  })
+  }),
   // The kudos marker is parsed once, here at the boundary, so re-aggregating (another window) is cheap.
-  .transform((c) => ({ ...c, kudos: parseMarker(c.body) }));
+  z.transform((c) => ({ ...c, kudos: parseMarker(c.body) })),
+);
 
 export const pullRequestDataSchema = z.object({
   id: z.string(),
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   title: z.string(),
   createdAt: isoTime,
   author: actor,
@@ -81,26 +82,23 @@ export interface DiscussionCommentData {
   readonly pickUp?: boolean;
 }
 
-const discussionCommentSchema = z
-  .object({ createdAt: isoTime, author: actor, body: z.string().optional() })
-  .transform(({ body, ...c }): DiscussionCommentData => (body !== undefined && isPickUp(body) ? { ...c, pickUp: true } : c));
+const discussionCommentSchema = z.pipe(
+  z.object({ createdAt: isoTime, author: actor, body: z.optional(z.string()) }),
+  z.transform(({ body, ...c }): DiscussionCommentData => (body !== undefined && isPickUp(body) ? { ...c, pickUp: true } : c)),
+);
 
 export const discussionDataSchema = z.object({
   id: z.string(),
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   title: z.string(),
   createdAt: isoTime,
   updatedAt: optionalTime,
-  closed: z.boolean().nullable().optional().transform((c) => c === true),
+  closed: z.pipe(z.optional(z.nullable(z.boolean())), z.transform((c) => c === true)),
   closedAt: optionalTime,
   /** RESOLVED, OUTDATED, DUPLICATE, REOPENED (null when open or unknown). */
-  stateReason: z.string().nullable().optional().transform((r) => r ?? undefined),
+  stateReason: z.pipe(z.optional(z.nullable(z.string())), z.transform((r) => r ?? undefined)),
   answerChosenAt: optionalTime,
-  category: z
-    .object({ name: z.string() })
-    .nullable()
-    .optional()
-    .transform((c) => c?.name),
+  category: z.pipe(z.optional(z.nullable(z.object({ name: z.string() }))), z.transform((c) => c?.name)),
   author: actor,
   comments: lenientNodes(discussionCommentSchema),
 });
@@ -118,35 +116,41 @@ export interface KudosData {
   readonly truncated?: boolean;
 }
 
-const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
+const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.nullable(z.string()) });
 
-const discussionNodes = z.array(z.unknown()).transform((nodes) =>
-  nodes.flatMap((n) => {
-    const d = discussionDataSchema.safeParse(n);
-    return d.success ? [d.data] : [];
-  }),
+const discussionNodes = z.pipe(
+  z.array(z.unknown()),
+  z.transform((nodes) =>
+    nodes.flatMap((n) => {
+      const d = discussionDataSchema.safeParse(n);
+      return d.success ? [d.data] : [];
+    }),
+  ),
 );
 
 const pullsConnection = z.object({
-  issueCount: z.number().int(),
+  issueCount: z.int(),
   pageInfo,
   // `search` returns a union: other node types arrive as `{}` and are dropped.
-  nodes: z.array(z.unknown()).transform((nodes) =>
-    nodes.flatMap((n) => {
-      const pr = pullRequestDataSchema.safeParse(n);
-      return pr.success ? [pr.data] : [];
-    }),
+  nodes: z.pipe(
+    z.array(z.unknown()),
+    z.transform((nodes) =>
+      nodes.flatMap((n) => {
+        const pr = pullRequestDataSchema.safeParse(n);
+        return pr.success ? [pr.data] : [];
+      }),
+    ),
   ),
 });
 
 export const kudosWindowResponseSchema = z.object({
   viewer: z.object({ login: z.string() }),
-  repository: z
-    .object({
+  repository: z.nullable(
+    z.object({
       nameWithOwner: z.string(),
       blockers: z.object({ pageInfo, nodes: discussionNodes }),
-    })
-    .nullable(),
+    }),
+  ),
   pulls: pullsConnection,
 });
 export type KudosWindowResponse = z.infer<typeof kudosWindowResponseSchema>;
@@ -154,36 +158,36 @@ export type KudosWindowResponse = z.infer<typeof kudosWindowResponseSchema>;
 export const kudosPullsResponseSchema = z.object({ pulls: pullsConnection });
 
 export const kudosDiscussionsResponseSchema = z.object({
-  repository: z.object({ blockers: z.object({ pageInfo, nodes: discussionNodes }) }).nullable(),
+  repository: z.nullable(z.object({ blockers: z.object({ pageInfo, nodes: discussionNodes }) })),
 });
 
 export const kudosPullRequestResponseSchema = z.object({
   viewer: z.object({ login: z.string() }),
-  repository: z
-    .object({
-      pullRequest: z
-        .object({
+  repository: z.nullable(
+    z.object({
+      pullRequest: z.nullable(
+        z.object({
           id: z.string(),
-          number: z.number().int(),
+          number: z.int(),
           title: z.string(),
           author: actor,
           reviews: lenientNodes(reviewDataSchema),
-          comments: lenientNodes(z.object({ id: z.string(), url: z.string().optional(), body: z.string(), author: actor })),
-        })
-        .nullable(),
-    })
-    .nullable(),
+          comments: lenientNodes(z.object({ id: z.string(), url: z.optional(z.string()), body: z.string(), author: actor })),
+        }),
+      ),
+    }),
+  ),
 });
 export type KudosPullRequestResponse = z.infer<typeof kudosPullRequestResponseSchema>;
 
 export const addKudosCommentResponseSchema = z.object({
-  addComment: z
-    .object({
-      commentEdge: z.object({ node: z.object({ id: z.string(), url: z.string().optional() }) }).nullable().optional(),
-    })
-    .nullable(),
+  addComment: z.nullable(
+    z.object({
+      commentEdge: z.optional(z.nullable(z.object({ node: z.object({ id: z.string(), url: z.optional(z.string()) }) }))),
+    }),
+  ),
 });
 
 export const addKudosHeartResponseSchema = z.object({
-  addReaction: z.object({ reaction: z.object({ content: z.string() }).nullable().optional() }).nullable(),
+  addReaction: z.nullable(z.object({ reaction: z.optional(z.nullable(z.object({ content: z.string() }))) })),
 });

@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BlockedCategory } from '../core/services';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import document from './blockedCategory.graphql';
 
 const categoriesSchema = z.object({
-  repository: z
-    .object({
+  repository: z.nullable(
+    z.object({
       url: z.string(),
       hasDiscussionsEnabled: z.boolean(),
       discussionCategories: z.object({
-        nodes: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), isAnswerable: z.boolean() }).nullable()),
+        nodes: z.array(z.nullable(z.object({ id: z.string(), name: z.string(), slug: z.string(), isAnswerable: z.boolean() }))),
       }),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ctx } from '../core/ctx';
 import { isGitHubError } from '../github/errors';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
@@ -9,24 +9,24 @@ import draftDocument from './teamDraft.graphql';
 
 const draftSchema = z.object({
   viewer: z.object({ login: z.string() }),
-  repository: z
-    .object({
-      discussionCategories: z.object({ nodes: z.array(z.object({ name: z.string() }).nullable()) }),
-      defaultBranchRef: z
-        .object({
-          target: z
-            .object({
-              history: z
-                .object({
-                  nodes: z.array(z.object({ author: z.object({ user: z.object({ login: z.string() }).nullable() }).nullable() }).nullable()),
-                })
-                .optional(),
-            })
-            .nullable(),
-        })
-        .nullable(),
-    })
-    .nullable(),
+  repository: z.nullable(
+    z.object({
+      discussionCategories: z.object({ nodes: z.array(z.nullable(z.object({ name: z.string() }))) }),
+      defaultBranchRef: z.nullable(
+        z.object({
+          target: z.nullable(
+            z.object({
+              history: z.optional(
+                z.object({
+                  nodes: z.array(z.nullable(z.object({ author: z.nullable(z.object({ user: z.nullable(z.object({ login: z.string() })) })) }))),
+                }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
 });
 
 export interface TeamConfigFeature {
