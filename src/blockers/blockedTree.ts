@@ -8,6 +8,7 @@ import type { Anchor } from './marker';
 import type { DraftStore } from './draftStore';
 import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
 import { safeLabel, truncateCodePoints } from './safeText';
+import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
 /**
  * The Blocked view: rendered from the sidebar snapshot (never its own query). Every text from
@@ -70,7 +71,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
 
   withinHours(): number {
     const state = this.ctx.team.state;
-    return state.kind === 'ok' ? state.config.compact.respondToBlockersWithinHours : 4;
+    return state.kind === 'ok' ? state.config.compact.respondToBlockersWithinHours : CONFIG_DEFAULTS.respondToBlockersWithinHours;
   }
 
   /** Working time when the team config has working hours (the tooltip says which clock). */

@@ -11,6 +11,7 @@ import { newReplyKey } from './replyMarker';
 import { promptTexts } from './postDraft';
 import { safeLabel } from './safeText';
 import { formatAge } from './sla';
+import { isSafeRelativePath } from '../protocol/anchorPath';
 
 /** What a tree command receives: the node from a menu, or a discussion id (tests, other features). */
 export type BlockerArg = BlockedNode | string | undefined;
@@ -155,7 +156,7 @@ export class BlockerActions {
       return undefined;
     }
     const path = located?.kind === 'found' ? located.path : anchor.path;
-    const uri = repo && isSafeRelative(path) ? vscode.Uri.joinPath(repo.rootUri, ...path.split('/')) : undefined;
+    const uri = repo && isSafeRelativePath(path) ? vscode.Uri.joinPath(repo.rootUri, ...path.split('/')) : undefined;
     let document: vscode.TextDocument | undefined;
     if (uri) {
       try {
@@ -183,10 +184,6 @@ export class BlockerActions {
 
 /** Where a blocker's code is now (the language server's answer), or undefined when it can't say. */
 export type AnchorLocator = (blockerId: string) => Promise<LocateAnchorResult | undefined>;
-
-function isSafeRelative(path: string): boolean {
-  return !path.startsWith('/') && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes('..');
-}
 
 function isWebUrl(url: string): boolean {
   return /^https?:\/\//.test(url);

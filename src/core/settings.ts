@@ -1,22 +1,8 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { settingSchemas } from './settingSchemas';
 import type { Logger } from './logger';
 import { type SettingSource, settingValue } from './settingSources';
-
-/**
- * Every `teamSupport.*` setting with its schema and default: one typed getter per setting,
- * read on demand so a change applies without a reload. A value that fails its schema falls
- * back to the default and is logged once. Keep in step with `contributes.configuration`.
- */
-const settingSchemas = {
-  'github.apiUrl': z._default(z.url(), 'https://api.github.com'),
-  repository: z._default(z.union([z.string().check(z.regex(/^[\w.-]+\/[\w.-]+$/)), z.literal('')]), ''),
-  'blocked.refreshIntervalSeconds': z._default(z.int().check(z.gte(60), z.lte(3600)), 180),
-  'blocked.notifyOnFirstReply': z._default(z.boolean(), true),
-  'pairing.idleMinutes': z._default(z.int().check(z.gte(1), z.lte(240)), 15),
-  'pairing.followLiveShare': z._default(z.boolean(), true),
-  'pairing.offerCoAuthoredBy': z._default(z.boolean(), true),
-} as const;
 
 /** Settings whose workspace values are not (always) honoured; see settingSources.ts. */
 const settingSources: Partial<Record<keyof typeof settingSchemas, Exclude<SettingSource, 'any'>>> = {

@@ -7,6 +7,7 @@ import { compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type TeamScope, teamScopeOf } from '../team/teamScope';
 import { aggregateKudos, DAY_MS } from './aggregate';
 import { fetchKudosData, type FetchedKudos } from './kudosData';
+import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
 /**
  * Owns the Kudos panel's data: which window is shown, the last fetch, the view model. Fetches
@@ -126,7 +127,7 @@ export class KudosController extends Disposable {
     const config = team.kind === 'ok' ? team.config : undefined;
     const scope = this.scopeFor(repository.ref);
     const repoKey = `${scope.home.owner}/${scope.home.name}|${scope.qualifiers}`.toLowerCase();
-    const categoryName = config?.blocked.category ?? 'Blocked';
+    const categoryName = config?.blocked.category ?? CONFIG_DEFAULTS.blockedCategory;
     const sidebarCategory = this.ctx.sidebar.category;
     const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
 
@@ -183,7 +184,7 @@ export class KudosController extends Disposable {
     const gateway = await this.ctx.session.ensureSignedIn();
     if (!repository || !gateway) return undefined;
     const team = this.ctx.team.state;
-    const categoryName = team.kind === 'ok' ? team.config.blocked.category : 'Blocked';
+    const categoryName = team.kind === 'ok' ? team.config.blocked.category : CONFIG_DEFAULTS.blockedCategory;
     const sidebarCategory = this.ctx.sidebar.category;
     const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
     const scope = this.scopeFor(repository.ref);

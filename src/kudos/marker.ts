@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { GITHUB_LOGIN } from '../team/githubLogin';
 
 /**
  * The hidden marker a kudos comment carries so the panel can count it:
@@ -6,8 +7,7 @@ import * as z from 'zod/mini';
  * Comments are hostile text: parsing never throws, and the JSON is validated.
  */
 
-const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const login = z.string().check(z.regex(loginPattern));
+const login = z.string().check(z.regex(GITHUB_LOGIN));
 
 export const kudosMarkerSchema = z.strictObject({
   to: login,

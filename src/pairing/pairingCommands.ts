@@ -5,12 +5,12 @@ import type { WeekSummary } from './pairingTimer';
 import { teamView } from './teammates';
 import type { Ctx } from '../core/ctx';
 import { OVERLAP_WINDOW_MS, type PairingCandidate } from '../team/pairingOverlap';
+import { isGitHubLogin } from '../team/githubLogin';
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** A login passed to a command programmatically (tests, keybindings); anything else is ignored. */
 function loginArgument(arg: unknown): string | undefined {
-  return typeof arg === 'string' && LOGIN.test(arg) ? arg : undefined;
+  return typeof arg === 'string' && isGitHubLogin(arg) ? arg : undefined;
 }
 
 /** QuickPick of teammates (the rotation's partner first and preselected), or a login typed in when there is no team config. */
@@ -32,7 +32,7 @@ export function createPartnerPicker(feature: () => PairingFeature): PartnerPicke
       const choice = await vscode.window.showInputBox({
         title,
         prompt: vscode.l10n.t("Your partner's GitHub login"),
-        validateInput: (v) => (LOGIN.test(v.trim().replace(/^@/, '')) ? undefined : vscode.l10n.t('Not a GitHub login (letters, digits and single hyphens).')),
+        validateInput: (v) => (isGitHubLogin(v.trim().replace(/^@/, '')) ? undefined : vscode.l10n.t('Not a GitHub login (letters, digits and single hyphens).')),
       });
       return choice?.trim().replace(/^@/, '') || undefined;
     },

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { GITHUB_LOGIN } from '../team/githubLogin';
 
 /**
  * The pairing state shared by every VS Code window of one user: a small JSON file in global
@@ -21,7 +22,7 @@ export const KEEP_MS = 8 * 7 * 86_400_000;
 
 const instant = z.int().check(z.nonnegative());
 /** A GitHub login (the file is outside the workspace but still parsed like any input). */
-export const loginSchema = z.string().check(z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/));
+export const loginSchema = z.string().check(z.regex(GITHUB_LOGIN));
 
 export const stretchSchema = z.object({
   /** Id of the pairing session this stretch belongs to. */

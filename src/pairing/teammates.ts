@@ -2,9 +2,8 @@ import type { TeamConfigState } from '../core/services';
 import { type PairingCandidate, pairingCandidates } from '../team/pairingOverlap';
 import type { TeamConfig } from '../team/configSchema';
 import { systemTimeZone } from '../team/teamCalendar';
+import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
-/** Default weekly target when there is no team config (the schema's default). */
-export const DEFAULT_TARGET_MINUTES = 120;
 
 export interface TeamView {
   readonly config: TeamConfig | undefined;
@@ -18,7 +17,7 @@ export function teamView(state: TeamConfigState): TeamView {
     config,
     // No team config: weeks turn at midnight on this machine.
     timeZone: config?.timeZone ?? systemTimeZone(),
-    targetMinutes: config?.pairing.weeklyTargetMinutes ?? DEFAULT_TARGET_MINUTES,
+    targetMinutes: config?.pairing.weeklyTargetMinutes ?? CONFIG_DEFAULTS.weeklyTargetMinutes,
   };
 }
 

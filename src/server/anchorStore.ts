@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { AnchoredBlocker } from '../protocol/lspProtocol';
 import { DocumentAnchorCache } from './anchors/documentAnchors';
 import { gitLineMap, type GitLineMap, type GitRunner } from './anchors/gitLineMap';
@@ -7,6 +7,7 @@ import { mapBlock, type Hunks } from './anchors/lineMap';
 import { distinctiveLines, placeByGit, recordedAtCommit, type Placement } from './anchors/placeAnchor';
 import { splitLines } from './anchors/relocate';
 import { UnsavedEdits, type LineChange, type LinesAfter } from './anchors/unsavedEdits';
+import { isSafeRelativePath } from '../protocol/anchorPath';
 
 /** Files at anchors' commits kept (a file's text at a commit never changes; distinct pairs can be many). */
 const MAX_COMMIT_TEXTS = 64;
@@ -261,8 +262,3 @@ async function mapCommit(git: GitRunner, commit: string, path: string): Promise<
   return map.kind === 'mapped' ? { kind: 'mappedAt', path: map.path, hunks: map.hunks, recorded: true } : map;
 }
 
-/** Anchor paths come from blocker bodies (hostile text): repository-relative, no `..`. */
-export function isSafeRelativePath(path: string): boolean {
-  if (isAbsolute(path) || /^[A-Za-z]:/.test(path) || path.includes('\\') || path.includes('\0')) return false;
-  return path.split('/').every((segment) => segment !== '..' && segment !== '');
-}

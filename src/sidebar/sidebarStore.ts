@@ -13,6 +13,7 @@ import { RefreshScheduler } from './refreshScheduler';
 import sidebarDocument from './sidebar.graphql';
 import { sidebarVariables } from './sidebarVariables';
 import { type SidebarSnapshot, sidebarSnapshotSchema } from './snapshotSchema';
+import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team' | 'errors'>;
 
@@ -153,7 +154,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
         this.snapshotKey = key;
         this.restoreCached(key);
       }
-      const categoryName = config?.blocked.category ?? 'Blocked';
+      const categoryName = config?.blocked.category ?? CONFIG_DEFAULTS.blockedCategory;
       const signal = this.abort.signal;
       const category = await this.categoryFor(home, categoryName, signal);
       let viewer = gateway.login ?? session.login;

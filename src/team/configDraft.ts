@@ -1,4 +1,6 @@
 import { TEAM_CONFIG_PATH } from './configPath';
+import { isGitHubLogin } from './githubLogin';
+import { CONFIG_DEFAULTS } from './configDefaults';
 
 /**
  * A first `.github/team-support.yml`, drafted from the repository's recent contributors, with a
@@ -18,13 +20,12 @@ export interface DraftInput {
   readonly maxMembers?: number;
 }
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 export function draftMembers(viewer: string | undefined, contributors: readonly string[], max = 12): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const login of [viewer, ...contributors]) {
-    if (!login || !LOGIN.test(login) || /bot$/i.test(login)) continue;
+    if (!login || !isGitHubLogin(login) || /bot$/i.test(login)) continue;
     const key = login.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -37,7 +38,7 @@ export function draftMembers(viewer: string | undefined, contributors: readonly 
 /** Monday of the week containing `day` (YYYY-MM-DD). */
 export function mondayOf(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return '2026-01-05';
+  if (Number.isNaN(date.getTime())) return CONFIG_DEFAULTS.rotationStartDate;
   const offset = (date.getUTCDay() + 6) % 7;
   return new Date(date.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
 }
@@ -45,7 +46,7 @@ export function mondayOf(day: string): string {
 export function draftTeamConfig(input: DraftInput): string {
   const members = draftMembers(input.viewer, input.contributors, input.maxMembers);
   const memberLines = members.length > 0 ? members.map((m) => `  - ${m}`) : ['  - your-github-login # replace with the team\'s GitHub logins'];
-  const category = input.blockedCategory ?? 'Blocked';
+  const category = input.blockedCategory ?? CONFIG_DEFAULTS.blockedCategory;
   return [
     `# Team Support: the team, its cross-check rotation and its support compact.`,
     `# Committed at ${TEAM_CONFIG_PATH} so the whole team shares it. The editor checks it as you type.`,
@@ -63,7 +64,7 @@ export function draftTeamConfig(input: DraftInput): string {
     `  # The first day of the first cycle (YYYY-MM-DD).`,
     `  startDate: ${mondayOf(input.today)}`,
     `  # Used when cadence is sprint.`,
-    `  sprintLengthDays: 14`,
+    `  sprintLengthDays: ${CONFIG_DEFAULTS.sprintLengthDays}`,
     ``,
     `# Who is away and when (inclusive); they are skipped in the rotation. For example:`,
     `#   - { login: ${members[0] ?? 'your-github-login'}, from: 2026-08-03, to: 2026-08-14 }`,
@@ -75,14 +76,14 @@ export function draftTeamConfig(input: DraftInput): string {
     ``,
     `# The team's support compact: a blocker without a reply after this many hours is flagged.`,
     `compact:`,
-    `  respondToBlockersWithinHours: 4`,
+    `  respondToBlockersWithinHours: ${CONFIG_DEFAULTS.respondToBlockersWithinHours}`,
     `  agreements:`,
-    `    - Reply to a blocker within 4 hours.`,
+    `    - Reply to a blocker within ${CONFIG_DEFAULTS.respondToBlockersWithinHours} hours.`,
     `    - Cross-check your partner's pull requests before starting new work.`,
     ``,
     `# Pairing time each member aims for per week, in minutes.`,
     `pairing:`,
-    `  weeklyTargetMinutes: 120`,
+    `  weeklyTargetMinutes: ${CONFIG_DEFAULTS.weeklyTargetMinutes}`,
     ``,
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import { LOGIN_PATTERN, MEMBER_NAME_PATTERN, organizationSchema, parseTeamRefere
 // Kept in files without schemas: code that runs at startup reads them without loading the parser.
 export { TEAM_CONFIG_PATH } from './configPath';
 import { WEEKDAYS } from './weekdays';
+import { CONFIG_DEFAULTS } from './configDefaults';
 export { WEEKDAYS, type Weekday } from './weekdays';
 
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description));
@@ -102,8 +103,8 @@ const nameOf = (m: MemberEntry): string => (typeof m === 'string' ? m : m.login)
 const rotation = described(
   z.strictObject({
     cadence: described(z._default(z.enum(['daily', 'weekly', 'sprint']), 'weekly'), 'How often partners change.'),
-    sprintLengthDays: described(z._default(z.int().check(z.minimum(1), z.maximum(90)), 14), 'Length of a sprint in days, when cadence is `sprint`.'),
-    startDate: described(z._default(isoDate, '2026-01-05'), 'The first day of the first cycle.'),
+    sprintLengthDays: described(z._default(z.int().check(z.minimum(1), z.maximum(90)), CONFIG_DEFAULTS.sprintLengthDays), 'Length of a sprint in days, when cadence is `sprint`.'),
+    startDate: described(z._default(isoDate, CONFIG_DEFAULTS.rotationStartDate), 'The first day of the first cycle.'),
     seed: described(z.optional(z.string().check(z.maxLength(200))), 'Changes the pairing order without changing the rules.'),
   }),
   'How the cross-check rotation turns.',
@@ -139,18 +140,18 @@ const teamConfigObject = z.strictObject({
   ),
   timeZone: described(z._default(timeZone, 'UTC'), "The team time zone: cycles and pairing weeks turn at midnight here; members' default time zone."),
   workingHours: described(z.optional(workingHours), "The team's usual working hours (each member's default). Left out: around the clock, and the compact counts every hour."),
-  rotation: z._default(rotation, { cadence: 'weekly', sprintLengthDays: 14, startDate: '2026-01-05' }),
+  rotation: z._default(rotation, { cadence: 'weekly', sprintLengthDays: CONFIG_DEFAULTS.sprintLengthDays, startDate: CONFIG_DEFAULTS.rotationStartDate }),
   absences: described(z._default(z.array(absence), []), 'Who is away, and when.'),
   blocked: described(
     z._default(
       z.strictObject({
-        category: described(z._default(z.string().check(z.minLength(1)), 'Blocked'), 'The Discussions category that holds #Blocked requests.'),
+        category: described(z._default(z.string().check(z.minLength(1)), CONFIG_DEFAULTS.blockedCategory), 'The Discussions category that holds #Blocked requests.'),
         repository: described(
           z.optional(repositoryNameSchema),
           "The team's home repository, whose Discussions hold every #Blocked request (owner/name). Left out: the repository this config is in.",
         ),
       }),
-      { category: 'Blocked' },
+      { category: CONFIG_DEFAULTS.blockedCategory },
     ),
     '#Blocked requests.',
   ),
@@ -166,19 +167,19 @@ const teamConfigObject = z.strictObject({
   compact: described(
     z._default(
       z.strictObject({
-        respondToBlockersWithinHours: described(z._default(z.number().check(z.positive(), z.maximum(168)), 4), 'A blocker with no reply after this many hours is flagged.'),
+        respondToBlockersWithinHours: described(z._default(z.number().check(z.positive(), z.maximum(168)), CONFIG_DEFAULTS.respondToBlockersWithinHours), 'A blocker with no reply after this many hours is flagged.'),
         agreements: described(z._default(z.array(z.string().check(z.maxLength(500))), []), "The team's support agreements, in its own words."),
       }),
-      { respondToBlockersWithinHours: 4, agreements: [] },
+      { respondToBlockersWithinHours: CONFIG_DEFAULTS.respondToBlockersWithinHours, agreements: [] },
     ),
     "The team's support compact.",
   ),
   pairing: described(
     z._default(
       z.strictObject({
-        weeklyTargetMinutes: described(z._default(z.int().check(z.minimum(0), z.maximum(40 * 60)), 120), 'Pairing time each member aims for per week.'),
+        weeklyTargetMinutes: described(z._default(z.int().check(z.minimum(0), z.maximum(40 * 60)), CONFIG_DEFAULTS.weeklyTargetMinutes), 'Pairing time each member aims for per week.'),
       }),
-      { weeklyTargetMinutes: 120 },
+      { weeklyTargetMinutes: CONFIG_DEFAULTS.weeklyTargetMinutes },
     ),
     'Pairing.',
   ),

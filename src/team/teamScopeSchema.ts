@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
+import { GITHUB_LOGIN, GITHUB_LOGIN_SOURCE } from './githubLogin';
 
 // The names a team config uses to reach beyond one repository: GitHub teams (`@acme/webshop`),
 // repositories (`acme/webshop`) and organizations. zod/mini, like the rest of the config schema.
 
-const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
+const LOGIN = GITHUB_LOGIN_SOURCE;
 /** GitHub team slugs: lower-case letters, digits, hyphens and underscores (GitHub writes them so). */
 const TEAM_SLUG = '[A-Za-z0-9][A-Za-z0-9_.-]{0,99}';
 const REPOSITORY = '[A-Za-z0-9_.-]{1,100}';
 
-export const LOGIN_PATTERN = new RegExp(`^${LOGIN}$`);
+export const LOGIN_PATTERN = GITHUB_LOGIN;
 export const TEAM_REFERENCE_PATTERN = new RegExp(`^@(${LOGIN})/(${TEAM_SLUG})$`);
 /** A login or `@organization/team`, as a `members` entry may be written. */
 export const MEMBER_NAME_PATTERN = new RegExp(`^(?:${LOGIN}|@${LOGIN}/${TEAM_SLUG})$`);

@@ -261,7 +261,7 @@ describe('language server', function () {
       const { Property: key, EnumMember: choice, Value: login, Constant: zone } = vscode.CompletionItemKind;
 
       const top = await offered('members: [mona]\n|', key);
-      assert.deepEqual(top, ['timeZone', 'workingHours', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing'], 'top-level keys, without the one written');
+      assert.deepEqual(top, ['repositories', 'organization', 'timeZone', 'workingHours', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing'], 'top-level keys, without the one written (and no `home`, which stands alone)');
       assert.deepEqual(await offered('members: [mona]\nrotation:\n  cadence: weekly\n  |', key), ['sprintLengthDays', 'startDate', 'seed']);
       assert.deepEqual(await offered('members: [mona]\nrotation: { cadence: weekly, | }', key), ['sprintLengthDays', 'startDate', 'seed']);
       assert.deepEqual(await offered('members: [mona]\nabsences:\n  - login: mona\n    |', key), ['from', 'to']);

@@ -178,7 +178,10 @@ describe('language server: team config (LSP)', () => {
   }
 
   it('completes keys at every level from the schema, without the ones already written', async () => {
-    assert.deepEqual(await completeAt('members: [mona]\n|'), ['repositories', 'organization', 'timeZone', 'workingHours', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing', 'home']);
+    assert.deepEqual(await completeAt('members: [mona]\n|'), ['repositories', 'organization', 'timeZone', 'workingHours', 'rotation', 'absences', 'blocked', 'kudos', 'compact', 'pairing']);
+    // `home` stands alone: offered in an empty file, and nothing else once it is written.
+    assert.ok((await completeAt('|')).includes('home'));
+    assert.deepEqual(await completeAt('home: acme/webshop\n|'), []);
     assert.deepEqual(await completeAt('members:\n  - login: mona\n    |'), ['timeZone', 'workingHours']);
     assert.deepEqual(await completeAt('members: [mona]\nrotation:\n  cadence: weekly\n  s|'), ['sprintLengthDays', 'startDate', 'seed']);
     assert.deepEqual(await completeAt('members: [mona]\nrotation: { cadence: weekly, | }'), ['sprintLengthDays', 'startDate', 'seed']);

@@ -51,9 +51,13 @@ export class ConfigCompleter {
 
   private keys(context: CursorContext): ConfigCompletion[] {
     const written = new Set(context.siblings);
+    // `home` makes the file a pointer to the team's config and stands alone: offered only in an empty
+    // file, and nothing else is offered beside it.
+    const topLevel = context.path.length === 0;
+    const fits = (key: string): boolean => !topLevel || (written.has('home') ? false : key !== 'home' || written.size === 0);
     return schemasAt(this.root, context.path).flatMap((node) =>
       Object.entries(node.properties ?? {})
-        .filter(([key]) => !written.has(key))
+        .filter(([key]) => !written.has(key) && fits(key))
         .map(([key, schema]) => ({ label: key, kind: 'key' as const, insertText: `${key}: `, detail: typeLabel(schema), documentation: schema.description })),
     );
   }
