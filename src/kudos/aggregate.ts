@@ -152,7 +152,7 @@ export function aggregateKudos(input: AggregateInput): KudosViewModel {
   };
 
   // reviewer → PR number → the folded reviews of that reviewer on that PR.
-  const groups = new Map<string, Map<number, ReviewedPull>>();
+  const groups = new Map<string, Map<string, ReviewedPull>>();
   const reviewCounts = new Map<string, number>();
   const groupDisplay = new Map<string, string>();
   const kudosReceived: KudosEntry[] = [];
@@ -183,9 +183,10 @@ export function aggregateKudos(input: AggregateInput): KudosViewModel {
           groupDisplay.set(reviewer, r.author);
         }
         reviewCounts.set(reviewer, (reviewCounts.get(reviewer) ?? 0) + 1);
-        const folded = byPr.get(pr.number);
+        // By id, not number: a team's repositories each have their own #12.
+        const folded = byPr.get(pr.id);
         if (!folded) {
-          byPr.set(pr.number, {
+          byPr.set(pr.id, {
             prId: pr.id,
             prNumber: pr.number,
             prTitle: pr.title,
@@ -210,7 +211,7 @@ export function aggregateKudos(input: AggregateInput): KudosViewModel {
       const from = marker.from.toLowerCase();
       const to = marker.to.toLowerCase();
       if (from === to) continue;
-      if (from === me) sentKeys.add(`${pr.number}:${to}`);
+      if (from === me) sentKeys.add(`${pr.id}:${to}`);
       if (!inCurrent(w, c.createdAt)) continue;
       const entry: KudosEntry = {
         commentId: c.id,
@@ -267,7 +268,7 @@ export function aggregateKudos(input: AggregateInput): KudosViewModel {
       reviewer: groupDisplay.get(key) ?? key,
       reviewCount: reviewCounts.get(key) ?? 0,
       pullRequests: [...byPr.values()]
-        .map((p) => ({ ...p, kudosSent: sentKeys.has(`${p.prNumber}:${key}`) }))
+        .map((p) => ({ ...p, kudosSent: sentKeys.has(`${p.prId}:${key}`) }))
         .sort((a, b) => b.submittedAt - a.submittedAt),
     }));
 

@@ -49,6 +49,20 @@ function run(data: Partial<KudosData>, over: { me?: string; windowDays?: 7 | 30 
 }
 
 describe('kudos aggregation', () => {
+  it('keeps two repositories’ pull requests with the same number apart (reviews and kudos sent)', () => {
+    const storefront = { ...pr(12, 'mona', NOW - 2 * H, [['sam', NOW - H]], [['mona', NOW - H / 2, formatKudosBody({ to: 'sam', from: 'mona', pr: 12 }, 'Thanks!')]]), id: 'PR_storefront_12', title: 'Storefront change' };
+    const payments = { ...pr(12, 'mona', NOW - 3 * H, [['sam', NOW - 2 * H]]), id: 'PR_payments_12', title: 'Payments change' };
+    const model = run({ pullRequests: [storefront, payments] });
+    const fromSam = model.reviewsReceived.find((g) => g.reviewer === 'sam');
+    assert.deepEqual(
+      fromSam?.pullRequests.map((p) => [p.prTitle, p.kudosSent]),
+      [
+        ['Storefront change', true],
+        ['Payments change', false],
+      ],
+    );
+  });
+
   describe('median', () => {
     it('is null for none, the middle for odd counts, the mean of the middle two for even', () => {
       assert.equal(median([]), null);
