@@ -28,6 +28,7 @@ export const inHostFiguresSchema = z.object({
   requestsFirstRefresh: z.number(),
   requestsPerRefresh: z.number(),
   costPerRefresh: z.number(),
+  requestsPerRefreshOnRequest: z.number(),
   operations: z.array(z.string()),
   refreshP50Ms10k: z.number(),
   refreshP50Ms50: z.number(),

@@ -263,6 +263,7 @@ async function main(): Promise<number> {
     { key: 'requests_per_refresh', what: 'GraphQL requests per steady-state sidebar refresh (at the sandbox)', value: host.inHost?.requestsPerRefresh, target: { op: '==', value: 1 } },
     { key: 'requests_per_refresh_10_repos', what: 'GraphQL requests of the sidebar refresh, a team of 50 across 10 repositories (sandbox, in-process)', value: acrossRepos?.requests, target: { op: '==', value: 1 } },
     { key: 'graphql_cost_per_refresh_10_repos', what: "GitHub's cost of that refresh (sandbox formula)", value: acrossRepos?.cost, target: le(2) },
+    { key: 'requests_per_refresh_on_request', what: 'the same for a refresh the user asks for (Refresh, after their own reply/pick-up/resolve) with the Kudos view visible, which refetches it', value: host.inHost?.requestsPerRefreshOnRequest },
     { key: 'requests_first_refresh', what: 'sidebar requests of the first refresh (category id lookup + snapshot)', value: host.inHost?.requestsFirstRefresh },
     { key: 'graphql_cost_per_refresh', what: "GitHub's cost of the refresh (sandbox formula)", value: cost, target: le(2) },
     { key: 'points_per_hour_focused', what: `refreshes/hour × cost, focused (interval ${interval} s)`, value: cost === undefined ? undefined : focused * cost, target: le(60) },
