@@ -34,8 +34,13 @@ export function gitHubErrorMessage(error: GitHubError): string {
       return d.reason === 'emptyToken'
         ? vscode.l10n.t('The token is empty.')
         : vscode.l10n.t('GitHub did not accept your token (it may have expired or been revoked). Sign in again.');
-    case 'missingScope':
-      return vscode.l10n.t('Your GitHub sign-in lacks the {0} scope. Sign in again and grant it.', (d.scopes ?? ['repo']).map((s) => `'${s}'`).join(', '));
+    case 'missingScope': {
+      // GitHub lists the scopes that would each do (`read:org`, `write:org`, `admin:org`): ask for the first.
+      const [first = 'repo', ...others] = d.scopes ?? [];
+      return others.length === 0
+        ? vscode.l10n.t('Your GitHub sign-in lacks the {0} scope. Sign in again and grant it.', `'${first}'`)
+        : vscode.l10n.t('Your GitHub sign-in lacks the {0} scope (or {1}). Sign in again and grant it.', `'${first}'`, others.map((s) => `'${s}'`).join(', '));
+    }
     case 'ssoRequired':
       return vscode.l10n.t('This organization uses SAML single sign-on. Authorize your GitHub sign-in for it, then refresh.');
     case 'rateLimited':
