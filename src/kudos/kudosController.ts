@@ -167,7 +167,7 @@ export class KudosController extends Disposable {
       members: config?.members ?? [],
       now,
       windowDays: days,
-      repo: data.nameWithOwner,
+      repo: scopeLabel(data.nameWithOwner, scope),
       blockedCategory: categoryName,
       notices,
       clock,
@@ -201,4 +201,12 @@ export class KudosController extends Disposable {
     this.inflight?.controller.abort();
     super.dispose();
   }
+}
+
+/** What the figures cover, as the panel's header says it: the home alone, or with the team's other repositories. */
+function scopeLabel(home: string, scope: TeamScope): string {
+  if (scope.organization !== undefined) return vscode.l10n.t('{0} and the {1} organization', home, scope.organization);
+  const others = scope.repositories.filter((r) => `${r.owner}/${r.name}`.toLowerCase() !== home.toLowerCase()).length;
+  if (others === 0) return home;
+  return others === 1 ? vscode.l10n.t('{0} and 1 more repository', home) : vscode.l10n.t('{0} and {1} more repositories', home, others);
 }

@@ -137,6 +137,9 @@ describe('a team across repositories and GitHub teams', function () {
       const team = api.ctx.team.state;
       assert.ok(team.kind === 'ok');
       assert.deepEqual(team.config.members, TEAM);
+      // The Kudos header says what its figures cover: the home and the team's other repository.
+      const kudos = await api.features.kudos.refresh();
+      assert.equal(kudos?.repo, 'globex/storefront and 1 more repository');
 
       // In storefront: the same team, once.
       await vscode.window.showTextDocument(vscode.Uri.joinPath(storefront, 'src', 'cart.ts'));
