@@ -24,6 +24,7 @@ import {
 import { anchoredBlockers } from './anchoredBlockers';
 import { fetchContributors, knownLogins } from './contributors';
 import { RestartPolicy } from './restartPolicy';
+import { TEAM_CONFIG_PATH } from '../team/configPath';
 
 /** Restarts after a crash before giving up and asking the user. */
 const MAX_RESTARTS = 3;
@@ -345,5 +346,5 @@ function toAskArguments(args: unknown[] | undefined): unknown[] | undefined {
 }
 
 function isTeamConfig(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme === 'file' && doc.uri.path.endsWith('/.github/team-support.yml');
+  return doc.uri.scheme === 'file' && doc.uri.path.endsWith(`/${TEAM_CONFIG_PATH}`);
 }

@@ -39,9 +39,10 @@ import { splitLines } from './anchors/relocate';
 import { ASK_CONTEXT_LINES, askActions } from './askCodeAction';
 import type { ConfigCompletionKind } from './config/configCompletion';
 import type * as TeamConfigFeatures from './config/teamConfigParserModule';
+import { TEAM_CONFIG_PATH } from '../team/configPath';
 
-export const CONFIG_SUFFIX = '/.github/team-support.yml';
-export const CONFIG_SELECTOR = [{ scheme: 'file', pattern: '**/.github/team-support.yml' }];
+export const CONFIG_SUFFIX = `/${TEAM_CONFIG_PATH}`;
+export const CONFIG_SELECTOR = [{ scheme: 'file', pattern: `**/${TEAM_CONFIG_PATH}` }];
 const DIAGNOSTIC_SOURCE = 'Team Support';
 /** Edits come in bursts; the moved-anchor check waits for a pause. */
 const MOVED_CHECK_DELAY_MS = 200;
