@@ -4,7 +4,6 @@ import type { TeamConfig } from '../team/configSchema';
 import { systemTimeZone } from '../team/teamCalendar';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
-
 export interface TeamView {
   readonly config: TeamConfig | undefined;
   readonly timeZone: string;

@@ -144,7 +144,7 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
         this.lastGateway = gateway;
       }
       const config = team.state.kind === 'ok' ? team.state.config : undefined;
-      // The team's repositories and its home (#Blocked): any of them open shows the same team.
+      // The team's repositories and its home (#Blocked): whichever of them is open shows the same team.
       const scope = teamScopeOf(config, team.state.kind === 'ok' ? team.state.repository : repo.ref);
       const home = scope.home;
       // Whose data for which team: another account never sees this one's snapshot, even cached.

@@ -53,7 +53,7 @@ export const CONFIDENCE_THRESHOLD = 0.65;
 /** A recorded line counts as matched by a current line only from this similarity on. */
 const LINE_MATCH_MIN = 0.5;
 /** Fuzzy search: how many occurrences of each recorded line (nearest first) seed candidate positions. */
-const OCCURRENCES_PER_LINE = 12;
+export const OCCURRENCES_PER_LINE = 12;
 /** Fuzzy search: at most this many of the best-voted candidate starts (nearest the origin first) are aligned. */
 const MAX_VOTED_STARTS = 8;
 /** Fuzzy search also tries these offsets around the original position (everything edited slightly). */
@@ -61,7 +61,7 @@ const NEARBY = 6;
 /** Two places whose scores differ by less than this are a tie: nobody can tell which one it is. */
 const AMBIGUITY_MARGIN = 0.1;
 /** A line occurring more often than this in the file is boilerplate: it barely places a block. */
-const FREQUENT = 3;
+export const FREQUENT = 3;
 /** Longest block scored line by line; longer blocks are scored on their first lines. */
 const MAX_FUZZY_LINES = 60;
 

@@ -1,5 +1,5 @@
 import { hashNormalized, normalizeLine } from '../../protocol/anchorContext';
-import { isRedacted, matchesRedacted, nearest, relocate, weightOf, type LineIndex, type RecordedBlock, type Relocation } from './relocate';
+import { FREQUENT, isRedacted, matchesRedacted, nearest, OCCURRENCES_PER_LINE, relocate, weightOf, type LineIndex, type RecordedBlock, type Relocation } from './relocate';
 
 /**
  * Text relocation for anchors that carry the hashes of the lines around them (`around`, recorded
@@ -18,15 +18,11 @@ import { isRedacted, matchesRedacted, nearest, relocate, weightOf, type LineInde
 const SLACK = 24;
 /** Offsets (current place − recorded place) aligned per anchor, the best-voted first. */
 const MAX_OFFSETS = 8;
-/** How many occurrences of each telling line (nearest the expected place) vote. */
-const OCCURRENCES_PER_LINE = 12;
 /** Alignments scoring within this (in telling lines) of each other are a tie. */
 const TIE = 1;
 /** A block is found with fewer than this share of its telling lines only where this share of its neighbours is. */
 const MIN_TELLING_SHARE = 0.3;
 const MIN_NEIGHBOUR_SHARE = 0.5;
-/** A line occurring more often than this in the file barely places anything. */
-const FREQUENT = 3;
 
 /** `relocate`, using the lines around the block when the anchor recorded them. */
 export function relocateBlock(index: LineIndex, block: RecordedBlock): Relocation {
