@@ -9,6 +9,7 @@ import type { DraftStore } from './draftStore';
 import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
 import { safeLabel, truncateCodePoints } from './safeText';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
+import { sidebarMessage } from '../sidebar/sidebarMessage';
 
 /**
  * The Blocked view: rendered from the sidebar snapshot (never its own query). Every text from
@@ -28,9 +29,6 @@ const FILTER_KEY = 'teamSupport.blocked.filter';
 export class BlockedTree extends Disposable implements vscode.TreeDataProvider<BlockedNode> {
   private readonly changed = this._register(new vscode.EventEmitter<BlockedNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  /** Fires after the view's rows, badge and message were recomputed. */
-  private readonly updated = this._register(new vscode.EventEmitter<BlockedRows>());
-  readonly onDidUpdate = this.updated.event;
   readonly view: vscode.TreeView<BlockedNode>;
   private current: BlockedRows = { rows: [], badge: 0, overdue: 0 };
   private nodes = new Map<string, BlockedNode>();
@@ -96,17 +94,12 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
         : undefined;
     this.view.message = this.message();
     this.changed.fire(undefined);
-    this.updated.fire(this.current);
   }
 
   private message(): string | undefined {
     const sidebar = this.ctx.sidebar;
-    // Signed out: the view's welcome content says so, with the sign-in button.
-    if (sidebar.error && sidebar.error.kind !== 'notSignedIn') {
-      const text = this.ctx.errors.message(sidebar.error);
-      return sidebar.snapshot ? vscode.l10n.t('Showing earlier data: {0}', text) : text;
-    }
-    if (sidebar.stale) return vscode.l10n.t('Showing earlier data; refreshing…');
+    const state = sidebarMessage(sidebar);
+    if (state !== undefined) return state;
     if (!sidebar.snapshot || this.ctx.session.login === undefined) return undefined;
     if (this.current.rows.length === 0) {
       return this.filter === 'mine' ? vscode.l10n.t('You have no open blockers.') : vscode.l10n.t('Nobody is blocked right now.');
@@ -119,10 +112,6 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
     const list = await store.listWithTitles();
     this.drafts = list.map((d) => ({ kind: 'draft', id: d.meta.id, title: safeLabel(d.title) || d.meta.id, uri: d.uri, reply: d.meta.kind === 'reply' }));
     this.changed.fire(undefined);
-  }
-
-  get draftNodes(): readonly BlockedNode[] {
-    return this.drafts;
   }
 
   /** The node for a discussion, to reveal it after posting. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
-import { gitHubErrorMessage } from '../github/showGitHubError';
+import { sidebarMessage } from '../sidebar/sidebarMessage';
 import { nextTeamMidnight } from '../team/teamCalendar';
 import { AvatarImages } from './avatarImages';
 import { buildToday, type TodayModel } from './todayModel';
@@ -83,20 +83,13 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
         this.ctx.log.error(`Today view: ${e instanceof Error ? e.message : String(e)}`);
         message = vscode.l10n.t('Could not work out the cross-check rotation. The log has the details.');
       }
-      message ??= this.sidebarMessage();
+      message ??= sidebarMessage(this.ctx.sidebar);
       this.armTimer(now, state.config.timeZone);
       this.refreshSidebarIfStale();
     }
     this.view.message = message;
     this.changed.fire(undefined);
     this.rendered.fire();
-  }
-
-  private sidebarMessage(): string | undefined {
-    const { error, stale, snapshot } = this.ctx.sidebar;
-    if (!error || error.kind === 'notSignedIn' || error.kind === 'aborted') return undefined;
-    if (stale && snapshot) return vscode.l10n.t('Showing earlier data: {0}', gitHubErrorMessage(error));
-    return gitHubErrorMessage(error);
   }
 
   /** The snapshot holds the partner's pull requests for the pair it was fetched for: refetch when the rotation moved on. */

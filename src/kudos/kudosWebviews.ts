@@ -42,6 +42,8 @@ export class KudosWebviews extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private _view: vscode.WebviewView | undefined;
   readonly lastRendered = new Map<Surface, RenderedSummary>();
+  /** Render acks are for the extension's own tests: a user's webview never sends them. */
+  private readonly acknowledgeRenders: boolean;
 
   constructor(
     private readonly ctx: Ctx,
@@ -49,6 +51,7 @@ export class KudosWebviews extends Disposable {
     private readonly actions: WebviewActions,
   ) {
     super();
+    this.acknowledgeRenders = ctx.extension.extensionMode === vscode.ExtensionMode.Test;
     this._register(controller.onDidChange((message) => this.broadcast(message)));
     // The user's own reply, resolve or pick-up changes their numbers: refetch now if a Kudos webview
     // shows them, else when one is next opened or revealed.
@@ -148,7 +151,7 @@ export class KudosWebviews extends Disposable {
 
   private post(webview: vscode.Webview, message: HostMessage): void {
     // Validated on the way out too: a bug here must not reach the page as something else.
-    const checked = hostMessageSchema.safeParse(message);
+    const checked = hostMessageSchema.safeParse(message.type === 'model' ? { ...message, acknowledge: this.acknowledgeRenders } : message);
     if (!checked.success) {
       this.ctx.log.error(`Kudos: refused to post an invalid ${message.type} message (${checked.error.issues[0]?.message ?? 'invalid'}).`);
       return;

@@ -157,11 +157,6 @@ export class PairingTimer {
     return this.state.current !== null;
   }
 
-  get holdsLease(): boolean {
-    const lease = this.state.lease;
-    return lease !== null && lease.windowId === this.o.windowId && lease.expiresAt > this.o.clock.now();
-  }
-
   current(): CurrentPairing | undefined {
     const cur = this.state.current;
     if (!cur) return undefined;

@@ -119,7 +119,8 @@ export type Surface = z.infer<typeof surfaceSchema>;
 // ---- host → webview -------------------------------------------------------------------------
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('model'), model: kudosViewModelSchema }),
+  /** `acknowledge`: answer with `rendered` (only while VS Code runs the extension's tests). */
+  z.object({ type: z.literal('model'), model: kudosViewModelSchema, acknowledge: z.optional(z.boolean()) }),
   z.object({ type: z.literal('loading'), windowDays: windowDaysSchema }),
   z.object({
     type: z.literal('status'),

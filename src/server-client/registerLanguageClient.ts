@@ -39,8 +39,7 @@ export interface LanguageClientFeature {
   readonly lostReasons: ReadonlyMap<string, LostReasonParam>;
   /** Where blocker `id`'s code is now, placed exactly as its CodeLens is; undefined when the server isn't running. */
   locate(id: string): Promise<LocateAnchorResult | undefined>;
-  /** Ids of the anchored blockers last sent to the running server. */
-  readonly pushedBlockerIds: ReadonlySet<string>;
+  /** Fires after the anchored blockers were sent to the running server. */
   readonly onDidPushBlockers: vscode.Event<void>;
   readonly isRunning: boolean;
   readonly onDidChangeRunning: vscode.Event<boolean>;
@@ -113,10 +112,6 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
       this.ctx.log.warn(`Could not ask the language server where ${id}'s code is: ${e instanceof Error ? e.message : String(e)}`);
     }
     return undefined;
-  }
-
-  get pushedBlockerIds(): ReadonlySet<string> {
-    return this.pushedIds;
   }
 
   get isRunning(): boolean {

@@ -3,19 +3,17 @@ import type { SidebarStore } from '../core/services';
 import { formatTime, gitHubErrorMessage } from '../github/showGitHubError';
 
 /**
- * The line a sidebar view shows above its items (`TreeView.message`) for the store's state: why
- * data is missing or stale, in plain words. undefined when all is well. Signed-out and
- * no-repository states are left to the views' welcome content (context keys), so they return undefined.
+ * The line the Blocked and Today views show above their items (`TreeView.message`) for the store's
+ * state: why data is missing or stale, and since when what is shown was loaded. undefined when all
+ * is well. Signed-out and no-repository states are left to the views' welcome content.
  */
-export function sidebarMessage(store: SidebarStore & { readonly updatedAt?: number | undefined }): string | undefined {
-  const error = store.error;
-  if (!error || error.kind === 'notSignedIn' || error.kind === 'aborted') return undefined;
-  const since = store.stale && store.updatedAt !== undefined ? formatTime(store.updatedAt) : undefined;
-  if (error.kind === 'offline') {
-    return since
-      ? vscode.l10n.t('Offline: showing what was loaded at {0}.', since)
-      : gitHubErrorMessage(error);
+export function sidebarMessage(store: Pick<SidebarStore, 'error' | 'stale' | 'snapshot' | 'updatedAt'>): string | undefined {
+  const { error, stale, snapshot, updatedAt } = store;
+  const since = stale && snapshot !== undefined && updatedAt !== undefined ? formatTime(updatedAt) : undefined;
+  if (!error || error.kind === 'notSignedIn' || error.kind === 'aborted') {
+    return since ? vscode.l10n.t('Showing what was loaded at {0}; refreshing…', since) : undefined;
   }
+  if (error.kind === 'offline' && since) return vscode.l10n.t('Offline: showing what was loaded at {0}.', since);
   const message = gitHubErrorMessage(error);
   return since ? vscode.l10n.t('{0} Showing what was loaded at {1}.', message, since) : message;
 }

@@ -40,8 +40,6 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
   checkerLogin: string | undefined;
   /** When the snapshot was fetched (ms since epoch). */
   updatedAt: number | undefined;
-  /** Number of refreshes that completed (tests wait on it). */
-  refreshCount = 0;
 
   private snapshotKey: string | undefined;
   private readonly categories = new Map<string, BlockedCategory>();
@@ -203,7 +201,6 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
         void this.deps.errors.show(error, { retry: () => this.refresh() });
       }
     } finally {
-      this.refreshCount++;
       this.changed.fire();
     }
   }

@@ -20,8 +20,6 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   readonly onDidChange = this.changed.event;
   state: TeamConfigState = { kind: 'noRepository' };
   teamProblems: TeamConfigService['teamProblems'] = [];
-  /** Number of completed loads (tests wait on it). */
-  loadCount = 0;
   private watcher: vscode.Disposable | undefined;
   private watchedRoot: string | undefined;
   private sequence = 0;
@@ -86,7 +84,6 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       const repository = this.deps.repositories.current;
       next = repository ? await this.read(uri, repository.ref) : { kind: 'noRepository' };
     }
-    this.loadCount++;
     const before = JSON.stringify(this.state);
     this.state = next;
     await this.setContextKeys();

@@ -145,7 +145,7 @@ describe('kudos webview with hostile data (real Chromium)', function () {
       const before = await page.evaluate(() => ({ scripts: document.scripts.length }));
       assert.equal(before.scripts, 1, 'only the nonce’d bundle');
 
-      await postToWebview(page, { type: 'model', model: hostileModel() });
+      await postToWebview(page, { type: 'model', model: hostileModel(), acknowledge: true });
       await page.waitForFunction(() => window.__posted.some((m) => (m as { type?: string }).type === 'rendered'));
 
       // Open the send form of the hostile reviewer so its placeholder and labels are rendered too.
@@ -196,10 +196,10 @@ describe('kudos webview with hostile data (real Chromium)', function () {
   it('drops invalid messages and sends only valid ones', async () => {
     await openWebview(page, 'panel');
     assert.deepEqual((await posted(page))[0], { type: 'ready' }, 'a fresh webview adopts the host’s window');
-    await postToWebview(page, { type: 'model', model: hostileModel() });
+    await postToWebview(page, { type: 'model', model: hostileModel(), acknowledge: true });
     await page.waitForFunction(() => window.__posted.some((m) => (m as { type?: string }).type === 'rendered'));
     const textBefore = await page.evaluate(() => document.body.textContent);
-    await postToWebview(page, { type: 'model', model: { ...hostileModel(), windowDays: 365 } });
+    await postToWebview(page, { type: 'model', model: { ...hostileModel(), windowDays: 365 }, acknowledge: true });
     await postToWebview(page, { type: 'status', kind: 'evil', message: SCRIPT });
     await postToWebview(page, { type: 'html', html: IMG });
     // A valid message after the invalid ones proves they were processed (and dropped) first.
@@ -222,7 +222,7 @@ describe('kudos webview with hostile data (real Chromium)', function () {
 
   it('validates the kudos message in the page before posting it', async () => {
     await openWebview(page, 'panel');
-    await postToWebview(page, { type: 'model', model: hostileModel() });
+    await postToWebview(page, { type: 'model', model: hostileModel(), acknowledge: true });
     await page.waitForFunction(() => window.__posted.some((m) => (m as { type?: string }).type === 'rendered'));
     await page.getByRole('button', { name: /Send kudos to @<script>/ }).first().click();
     await page.getByRole('button', { name: 'Send', exact: true }).click();

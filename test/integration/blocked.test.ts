@@ -322,7 +322,7 @@ describe('#Blocked', function () {
     const id = api.features.blocked.drafts.idOf(draftUri);
     assert.ok(id);
     assert.ok((await api.features.blocked.drafts.list()).some((m) => m.id === id), 'listed among unposted drafts');
-    const listed = api.features.blocked.tree.draftNodes.find((n) => n.kind === 'draft' && n.id === id);
+    const listed = api.features.blocked.tree.getChildren().find((n) => n.kind === 'draft' && n.id === id);
     assert.ok(listed, 'the Blocked view lists the unposted draft');
     assert.equal(api.features.blocked.tree.getTreeItem(listed).command?.command, 'vscode.open');
     const reopened = await vscode.window.showTextDocument(draftUri);
@@ -336,6 +336,6 @@ describe('#Blocked', function () {
     assert.equal(after.length, 1);
     assert.equal(after[0]?.id, result.discussionId);
     assert.ok(after[0]?.body.includes(typed));
-    assert.ok(!api.features.blocked.tree.draftNodes.some((n) => n.kind === 'draft' && n.id === id), 'no longer listed as a draft');
+    assert.ok(!api.features.blocked.tree.getChildren().some((n) => n.kind === 'draft' && n.id === id), 'no longer listed as a draft');
   });
 });

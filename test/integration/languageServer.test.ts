@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import createDiscussion from '../../src/blockers/createDiscussion.graphql';
 import { formatMarker } from '../../src/blockers/marker';
 import type { TeamSupportApi } from '../../src/extension';
-import { sandbox, signIn, waitUntil, workspaceRoot } from './support';
+import { sandbox, signIn, waitUntil, waitUntilAnswered, workspaceRoot } from './support';
 
 const TEAM_SOURCE = 'Team Support';
 
@@ -89,7 +89,7 @@ describe('language server', function () {
       `the new blocker is in the sidebar snapshot (error: ${api.ctx.sidebar.error?.message ?? 'none'})`,
     );
     const lc = api.features.languageClient;
-    await waitUntil(lc.onDidPushBlockers, () => lc.pushedBlockerIds.has(id), 20_000, 'the anchored blocker reaching the language server');
+    await waitUntilAnswered(lc.onDidPushBlockers, async () => ((await lc.locate(id))?.kind ?? 'unknown') !== 'unknown', 20_000, 'the anchored blocker reaching the language server');
 
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'src', 'cart.ts');
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -164,7 +164,8 @@ describe('language server', function () {
 
       await api.ctx.sidebar.refresh();
       const lc = api.features.languageClient;
-      await waitUntil(lc.onDidPushBlockers, () => lc.pushedBlockerIds.has(subtotal.id) && lc.pushedBlockerIds.has(discount.id), 20_000, 'the anchored blockers reaching the language server');
+      const known = async (id: string) => ((await lc.locate(id))?.kind ?? 'unknown') !== 'unknown';
+      await waitUntilAnswered(lc.onDidPushBlockers, async () => (await known(subtotal.id)) && (await known(discount.id)), 20_000, 'the anchored blockers reaching the language server');
       const doc = await vscode.workspace.openTextDocument(uri);
       const shown = await vscode.window.showTextDocument(doc);
       assert.equal(doc.lineAt(39).text, '    let total: Cents = 0;', 'the workspace has the three commits');

@@ -29,12 +29,12 @@ async function switchTo(login: string): Promise<TeamSupportApi> {
   const { drafts, tree } = api.features.blocked;
   const expected = async () => (await drafts.list()).map((m) => m.id).sort().join();
   const want = await expected();
-  await waitUntil(tree.onDidChangeTreeData, () => tree.draftNodes.map((n) => (n.kind === 'draft' ? n.id : '')).sort().join() === want, 10_000, `${login}'s drafts listed`);
+  await waitUntil(tree.onDidChangeTreeData, () => tree.getChildren().flatMap((n) => (n.kind === 'draft' ? [n.id] : [])).sort().join() === want, 10_000, `${login}'s drafts listed`);
   return api;
 }
 
 function listedDraftIds(api: TeamSupportApi): string[] {
-  return api.features.blocked.tree.draftNodes.flatMap((n) => (n.kind === 'draft' ? [n.id] : []));
+  return api.features.blocked.tree.getChildren().flatMap((n) => (n.kind === 'draft' ? [n.id] : []));
 }
 
 describe('per account: drafts and pairing; drafts as documents', function () {
@@ -73,7 +73,7 @@ describe('per account: drafts and pairing; drafts as documents', function () {
     const id = api.features.blocked.drafts.idOf(uri) ?? '';
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.insert(new vscode.Position(3, 0), 'typed before discarding\n'));
-    const row = api.features.blocked.tree.draftNodes.find((n) => n.kind === 'draft' && n.id === id);
+    const row = api.features.blocked.tree.getChildren().find((n) => n.kind === 'draft' && n.id === id);
     assert.ok(row, 'the draft has a row');
     assert.equal(await vscode.commands.executeCommand('teamSupport.blocked.discardDraft', row), true);
     assert.ok(!listedDraftIds(api).includes(id), 'no longer listed');

@@ -31,3 +31,22 @@ export async function waitUntil(event: vscode.Event<unknown>, condition: () => b
   if (condition()) return;
   await waitFor(event, () => condition(), timeoutMs, what);
 }
+
+/**
+ * Resolves once the asynchronous `condition()` holds: checked now and after every firing of `event`,
+ * one check at a time (for answers only a round trip gives, like what the language server knows).
+ */
+export async function waitUntilAnswered(event: vscode.Event<unknown>, condition: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let fired = 0;
+  const subscription = event(() => fired++);
+  try {
+    for (;;) {
+      const seen = fired;
+      if (await condition()) return;
+      if (fired === seen) await waitUntil(event, () => fired !== seen, Math.max(1, deadline - Date.now()), what);
+    }
+  } finally {
+    subscription.dispose();
+  }
+}
