@@ -69,8 +69,8 @@ const productEntries = [
   { ...node, entryPoints: { server: 'src/server/main.ts' }, outdir: productDir },
   // Loaded by the extension when the language server first starts (src/server-client/languageClientModule.ts).
   { ...node, entryPoints: { languageClient: 'src/server-client/languageClientModule.ts' }, outdir: productDir },
-  // Loaded by the extension when a draft is first posted (src/blockers/secretScannerModule.ts).
-  { ...node, entryPoints: { secretScanner: 'src/blockers/secretScannerModule.ts' }, outdir: productDir },
+  // Loaded by the extension when a draft is first posted (src/outgoing/secretScannerModule.ts).
+  { ...node, entryPoints: { secretScanner: 'src/outgoing/secretScannerModule.ts' }, outdir: productDir },
   // Loaded by the extension when "Ask the Team About This Code" first runs (src/blockers/registerBlocked.ts).
   { ...node, entryPoints: { askTheTeam: 'src/blockers/askTheTeamModule.ts' }, outdir: productDir },
   // Loaded by the extension when the session first creates a gateway (src/github/githubClient.ts).

@@ -3,7 +3,7 @@
 // gitLineMap + placeByGit) and by the text-only fallback (relocate), each judged by git's own diff
 // of the two versions. The samples are drawn at bench time; nothing of those projects is stored.
 import { gitLineMapsBetween, gitRunner, type GitLineMap, type GitRunner } from '../src/server/anchors/gitLineMap';
-import { mapLine, type Hunks } from '../src/server/anchors/lineMap';
+import { mapLine, type Hunks } from '../src/protocol/lineMap';
 import { placeByGit, type Placement } from '../src/server/anchors/placeAnchor';
 import { indexLines, normalizeLine, relocate, splitLines, weightOf, type LineIndex } from '../src/server/anchors/relocate';
 import { relocateBlock } from '../src/server/anchors/relocateAround';

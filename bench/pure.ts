@@ -7,7 +7,7 @@ import { codeLensesForText, computeCodeLenses, DocumentAnchorCache, type PlacedA
 import { LensTitles } from '../src/server/anchors/render';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { updateReporting } from '../src/server/anchors/documentChanges';
-import type { Hunks } from '../src/server/anchors/lineMap';
+import type { Hunks } from '../src/protocol/lineMap';
 import { UnsavedEdits } from '../src/server/anchors/unsavedEdits';
 import { distinctiveLines, placeByGit } from '../src/server/anchors/placeAnchor';
 import { splitLines } from '../src/server/anchors/relocate';

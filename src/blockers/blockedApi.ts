@@ -6,9 +6,9 @@ import closeDiscussionDocument from './closeDiscussion.graphql';
 import createDiscussionDocument from './createDiscussion.graphql';
 import discussionCommentsDocument from './discussionComments.graphql';
 import markAnswerDocument from './markAnswer.graphql';
-import { hasMarker } from './marker';
+import { hasMarker } from '../protocol/blockerMarker';
 import recentBlockersDocument from './recentBlockers.graphql';
-import { hasReplyKey } from './replyMarker';
+import { hasReplyKey } from '../protocol/replyMarker';
 
 /**
  * The #Blocked calls, through the gateway. Posting passes `findApplied`: when a post may have

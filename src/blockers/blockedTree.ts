@@ -4,10 +4,10 @@ import { Disposable } from '../core/lifecycle';
 import { type CompactClock, compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
 import type { LostReasonParam } from '../protocol/lspProtocol';
-import type { Anchor } from './marker';
+import type { PostedAnchor } from '../protocol/blockerMarker';
 import type { DraftStore } from './draftStore';
 import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
-import { safeLabel, truncateCodePoints } from './safeText';
+import { safeLabel, truncateCodePoints } from '../protocol/safeText';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
 import { sidebarMessage } from '../sidebar/sidebarMessage';
 
@@ -18,7 +18,7 @@ import { sidebarMessage } from '../sidebar/sidebarMessage';
 
 export type BlockedNode =
   | { readonly kind: 'blocker'; readonly row: BlockerRow }
-  | { readonly kind: 'location'; readonly row: BlockerRow; readonly anchor: Anchor }
+  | { readonly kind: 'location'; readonly row: BlockerRow; readonly anchor: PostedAnchor }
   | { readonly kind: 'reply'; readonly row: BlockerRow; readonly reply: ReplyRow }
   | { readonly kind: 'moreReplies'; readonly row: BlockerRow }
   /** An unposted draft on disk: listed so a draft whose tab was closed is never lost. */

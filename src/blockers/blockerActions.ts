@@ -6,10 +6,10 @@ import type { BlockerRow } from './blockerRows';
 import { DraftStore } from './draftStore';
 import type { LocateAnchorResult } from '../protocol/lspProtocol';
 import { lostText, type BlockedNode, type BlockedTree } from './blockedTree';
-import { stripMarkers } from './marker';
-import { newReplyKey } from './replyMarker';
+import { stripMarkers } from '../protocol/blockerMarker';
+import { newReplyKey } from '../protocol/replyMarker';
 import { promptTexts } from './postDraft';
-import { safeLabel } from './safeText';
+import { safeLabel } from '../protocol/safeText';
 import { formatAge } from './sla';
 import { isSafeRelativePath } from '../protocol/anchorPath';
 

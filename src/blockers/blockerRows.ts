@@ -1,8 +1,8 @@
 import type { Blocker, SidebarSnapshot } from '../sidebar/snapshotSchema';
 import { englishTranslate, type Translate } from './draftContent';
-import { type Anchor, parseMarker, stripMarkers } from './marker';
-import { isPickUp } from './replyMarker';
-import { safeLabel } from './safeText';
+import { type PostedAnchor, parseMarker, stripMarkers } from '../protocol/blockerMarker';
+import { isPickUp } from '../protocol/replyMarker';
+import { safeLabel } from '../protocol/safeText';
 import { type CompactClock, WALL_CLOCK } from '../team/compactClock';
 import { formatAge, type SlaState, slaState } from './sla';
 
@@ -32,7 +32,7 @@ export interface BlockerRow {
   readonly sla: SlaState;
   readonly mine: boolean;
   readonly contextValue: 'blocker' | 'blocker.mine';
-  readonly anchor: Anchor | undefined;
+  readonly anchor: PostedAnchor | undefined;
   /** Body without the marker, as untrusted text for the tooltip. */
   readonly body: string;
   readonly replyCount: number;

@@ -1,6 +1,6 @@
 import type { Translate } from './draftContent';
 import { englishTranslate, lineLabel } from './draftContent';
-import { safeLabel, truncateCodePoints } from './safeText';
+import { safeLabel, truncateCodePoints } from '../protocol/safeText';
 import { formatAge, type SlaState } from './sla';
 import type { BlockerRow } from './blockerRows';
 

@@ -1,4 +1,4 @@
-import { diffLines, mapLine } from '../server/anchors/lineMap';
+import { diffLines, mapLine } from '../protocol/lineMap';
 
 /**
  * Where the asked-about lines are in a commit. A permalink shows the commit's file, so it is offered

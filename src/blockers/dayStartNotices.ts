@@ -5,7 +5,7 @@ import { Disposable } from '../core/lifecycle';
 import type { Blocker } from '../sidebar/snapshotSchema';
 import type { Announcement } from './firstReply';
 import { dayState, postedWhileAway, quietSchedule } from './dayDigest';
-import { safeLabel } from './safeText';
+import { safeLabel } from '../protocol/safeText';
 import { hasReply } from './sla';
 
 /**

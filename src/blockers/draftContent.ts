@@ -1,6 +1,7 @@
 import type { AroundText } from '../protocol/anchorContext';
-import { type Anchor, clampAnchor } from './marker';
-import { codePointLength } from './safeText';
+import { type PostedAnchor, clampAnchor } from '../protocol/blockerMarker';
+import { codePointLength } from '../protocol/safeText';
+import { escapeMarkdownInline, escapeRegExp } from '../protocol/textEscapes';
 
 /**
  * Builds the Markdown of a #Blocked request from what the editor knows. Pure: the command gathers
@@ -71,7 +72,7 @@ export function buddyPrompt(t: Translate = englishTranslate): string {
 export interface AskDraft {
   readonly title: string;
   readonly markdown: string;
-  readonly anchor: Anchor | undefined;
+  readonly anchor: PostedAnchor | undefined;
   /** The lines around the anchor, when there is an anchor and the editor gave them. */
   readonly around: AroundText | undefined;
 }
@@ -107,11 +108,6 @@ function cutAtCodePoint(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-/** Markdown-inert text for inline use: escapes Markdown punctuation so paths/messages render as typed. */
-export function inlineText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
 export function buildAskDraft(input: AskInput, t: Translate = englishTranslate): AskDraft {
   const title = defaultTitle(input, t);
   const lines = lineLabel(input.startLine, input.endLine, t);
@@ -125,11 +121,11 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
   const file = input.file;
   if (file.kind === 'repository') {
     out.push(`- ${t('File')}: \`${file.path.replace(/`/g, "'")}\`, ${lines}`);
-    out.push(`- ${t('Repository')}: ${inlineText(file.nameWithOwner)}`);
+    out.push(`- ${t('Repository')}: ${escapeMarkdownInline(file.nameWithOwner)}`);
   } else if (file.kind === 'untitled') {
-    out.push(`- ${t('File')}: ${t('an unsaved, untitled editor ({0}), {1}', inlineText(file.name), lines)}`);
+    out.push(`- ${t('File')}: ${t('an unsaved, untitled editor ({0}), {1}', escapeMarkdownInline(file.name), lines)}`);
   } else {
-    out.push(`- ${t('File')}: ${inlineText(file.name)}, ${lines}`);
+    out.push(`- ${t('File')}: ${escapeMarkdownInline(file.name)}, ${lines}`);
     out.push(`- ${t('This file is outside the repository, so there is no link to it.')}`);
   }
   if (input.branch !== undefined) out.push(`- ${t('Branch')}: \`${input.branch.replace(/`/g, "'")}\``);
@@ -149,7 +145,7 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
   }
 
   out.push('', `### ${t('Code')}`, '');
-  let anchor: Anchor | undefined;
+  let anchor: PostedAnchor | undefined;
   if (input.code === undefined) {
     out.push(t('The file is not text, so no code is included.'));
   } else {
@@ -176,7 +172,7 @@ export function buildAskDraft(input: AskInput, t: Translate = englishTranslate):
     for (const d of input.diagnostics.slice(0, DIAGNOSTICS_MAX)) {
       const origin = [d.source, d.code].filter((x) => x !== undefined && x !== '').join(' ');
       const label = d.severity === 'error' ? t('Error') : t('Warning');
-      out.push(`- **${label}** ${t('line {0}', d.line)}${origin ? ` (${inlineText(origin)})` : ''}: ${inlineText(d.message)}`);
+      out.push(`- **${label}** ${t('line {0}', d.line)}${origin ? ` (${escapeMarkdownInline(origin)})` : ''}: ${escapeMarkdownInline(d.message)}`);
     }
     if (input.diagnostics.length > DIAGNOSTICS_MAX) out.push(`- ${t('…and {0} more.', input.diagnostics.length - DIAGNOSTICS_MAX)}`);
   }
@@ -234,7 +230,7 @@ export interface UnfilledParts {
 export function unfilledParts(title: string, body: string, t: Translate = englishTranslate): UnfilledParts {
   const template = t('Stuck on {0} {1}', '\uE000', '\uE001')
     .split(/[\uE000\uE001]/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('.+');
   const defaultTitle = new RegExp(`^${template}$`).test(title.trim());
   const heading = `## ${t("What I'm trying to do")}`;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { draftFileName } from './draftFileName';
 import { AROUND_LINES } from '../protocol/anchorContext';
-import { anchorSchema, isDraftId } from './marker';
+import { anchorSchema, isDraftId } from '../protocol/blockerMarker';
 
 /**
  * Drafts are real Markdown files under the extension's global storage, one folder per draft:

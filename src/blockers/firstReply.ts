@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Blocker } from '../sidebar/snapshotSchema';
 import { pickedUpBy } from './blockerRows';
-import { safeLabel } from './safeText';
+import { safeLabel } from '../protocol/safeText';
 import { hasReply } from './sla';
 
 /**

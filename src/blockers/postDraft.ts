@@ -4,9 +4,9 @@ import { addReply, createBlocker, findPostedBlocker, listComments } from './bloc
 import { guardForPosting } from '../outgoing/secretPrompt';
 import { buddyPrompt, GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
-import { stripMarkers } from './marker';
-import { hasReplyKey, replyKeyFor } from './replyMarker';
-import { codePointLength } from './safeText';
+import { stripMarkers } from '../protocol/blockerMarker';
+import { hasReplyKey, replyKeyFor } from '../protocol/replyMarker';
+import { codePointLength } from '../protocol/safeText';
 import { coversRepository, teamScopeOf } from '../team/teamScope';
 
 /**

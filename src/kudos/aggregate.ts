@@ -1,3 +1,4 @@
+import { isBlockedCategoryName } from '../team/blockedCategoryName';
 import type {
   Concentration,
   KudosEntry,
@@ -9,7 +10,7 @@ import type {
   WindowDays,
 } from '../protocol/kudosProtocol';
 import type { CompactClock } from '../team/compactClock';
-import { kudosMessageOf, trustMarker } from './marker';
+import { kudosMessageOf, trustMarker } from '../protocol/kudosMarker';
 import type { DiscussionData, KudosData, PullRequestData } from './responseSchema';
 
 /**
@@ -82,7 +83,7 @@ function isSubmitted(state: string): boolean {
 }
 
 export function isBlockedDiscussion(d: DiscussionData, category: string | undefined): boolean {
-  return category === undefined || d.category === undefined || d.category.toLowerCase() === category.toLowerCase();
+  return category === undefined || d.category === undefined || isBlockedCategoryName(d.category, category);
 }
 
 /** When a discussion was resolved: its answer chosen, else closed — unless closed as outdated or duplicate. */

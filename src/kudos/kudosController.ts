@@ -1,3 +1,4 @@
+import { isBlockedCategoryName } from '../team/blockedCategoryName';
 import * as vscode from 'vscode';
 import type { Ctx } from '../core/ctx';
 import { Disposable } from '../core/lifecycle';
@@ -128,8 +129,7 @@ export class KudosController extends Disposable {
     const scope = this.scopeFor(repository.ref);
     const repoKey = `${scope.home.owner}/${scope.home.name}|${scope.qualifiers}`.toLowerCase();
     const categoryName = config?.blocked.category ?? CONFIG_DEFAULTS.blockedCategory;
-    const sidebarCategory = this.ctx.sidebar.category;
-    const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
+    const categoryId = this.blockedCategoryId(categoryName);
 
     let data: FetchedKudos;
     const cached = this.cached;
@@ -184,14 +184,18 @@ export class KudosController extends Disposable {
     const gateway = await this.ctx.session.ensureSignedIn();
     if (!repository || !gateway) return undefined;
     const team = this.ctx.team.state;
-    const categoryName = team.kind === 'ok' ? team.config.blocked.category : CONFIG_DEFAULTS.blockedCategory;
-    const sidebarCategory = this.ctx.sidebar.category;
-    const categoryId = sidebarCategory && sidebarCategory.name.toLowerCase() === categoryName.toLowerCase() ? sidebarCategory.id : undefined;
+    const categoryId = this.blockedCategoryId(team.kind === 'ok' ? team.config.blocked.category : CONFIG_DEFAULTS.blockedCategory);
     const scope = this.scopeFor(repository.ref);
     return fetchKudosData({ gateway, repo: scope.home, qualifiers: scope.qualifiers, since, categoryId, signal, log: this.ctx.log });
   }
 
   /** The team's repositories and home, as the sidebar reads them (the open repository's when there is no config). */
+  /** The sidebar's #Blocked category id when it is the one the config names (saves a lookup). */
+  private blockedCategoryId(configured: string): string | undefined {
+    const category = this.ctx.sidebar.category;
+    return category && isBlockedCategoryName(category.name, configured) ? category.id : undefined;
+  }
+
   private scopeFor(open: { readonly owner: string; readonly name: string }): TeamScope {
     const team = this.ctx.team.state;
     return team.kind === 'ok' ? teamScopeOf(team.config, team.repository) : teamScopeOf(undefined, open);

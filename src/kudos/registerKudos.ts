@@ -15,7 +15,7 @@ import {
 import type { HelpBalance } from '../team/buddy';
 import { KudosController } from './kudosController';
 import { KudosWebviews, type RenderedEvent } from './kudosWebviews';
-import { KudosRefused, sendKudos, type SentKudos } from './sendKudos';
+import { isOwnReview, KudosRefused, sendKudos, type SentKudos } from './sendKudos';
 import { draftStandup, standupSince } from './standup';
 
 /**
@@ -110,7 +110,7 @@ export function registerKudos(ctx: Ctx): KudosApi {
       let target = given?.prNumber !== undefined && given.reviewer !== undefined ? { prNumber: given.prNumber, reviewer: given.reviewer, reviewId: given.reviewId } : undefined;
       if (!target) target = await pickReview(controller, ctx.prompts);
       if (!target) return undefined;
-      if (ctx.session.login?.toLowerCase() === target.reviewer.toLowerCase()) {
+      if (isOwnReview(ctx.session.login, target.reviewer)) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Kudos are for teammates: you can’t send kudos to yourself.'));
         return undefined;
       }

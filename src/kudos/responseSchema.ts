@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { isPickUp } from '../blockers/replyMarker';
-import { parseMarker } from './marker';
+import { isPickUp } from '../protocol/replyMarker';
+import { parseMarker } from '../protocol/kudosMarker';
 
 /**
  * zod schemas for the Kudos GraphQL responses. They normalise as they parse (times to ms since

@@ -6,7 +6,8 @@ import addKudosCommentDocument from './addKudosComment.graphql';
 import addKudosHeartDocument from './addKudosHeart.graphql';
 import kudosPullRequestDocument from './kudosPullRequest.graphql';
 import type { GuardedPost, OutgoingText } from '../outgoing/outgoingGuard';
-import { kudosMarkerSchema, kudosVisibleText } from './marker';
+import { sameLogin } from '../protocol/githubLogin';
+import { kudosMarkerSchema, kudosVisibleText } from '../protocol/kudosMarker';
 import { addKudosCommentResponseSchema, addKudosHeartResponseSchema, kudosPullRequestResponseSchema } from './responseSchema';
 
 /**
@@ -41,17 +42,17 @@ export interface SentKudos {
   readonly heartError?: unknown;
 }
 
+/** Kudos are for teammates: nobody thanks themselves (checked before asking for a message, and again against GitHub's viewer). */
+export function isOwnReview(viewer: string | undefined, reviewer: string): boolean {
+  return sameLogin(viewer, reviewer);
+}
+
 /** Sends the kudos; undefined when the guard's question about secrets was cancelled. */
 export async function sendKudos(input: SendKudosInput): Promise<SentKudos | undefined> {
   const parsed = sendKudosRequestSchema.safeParse(input.request);
   if (!parsed.success) throw new KudosRefused(parsed.error.issues[0]?.message ?? 'The kudos is not valid.');
   const request = parsed.data;
   const { gateway, repo, signal } = input;
-
-  const me = gateway.login;
-  if (me !== undefined && me.toLowerCase() === request.reviewer.toLowerCase()) {
-    throw new KudosRefused('Kudos are for teammates: you can’t send kudos to yourself.');
-  }
 
   const lookup = () =>
     gateway.query({
@@ -64,9 +65,7 @@ export async function sendKudos(input: SendKudosInput): Promise<SentKudos | unde
   const viewer = first.viewer.login;
   const pr = first.repository?.pullRequest;
   if (!pr) throw new KudosRefused(`Pull request #${request.prNumber} was not found in ${repo.owner}/${repo.name}.`);
-  if (viewer.toLowerCase() === request.reviewer.toLowerCase()) {
-    throw new KudosRefused('Kudos are for teammates: you can’t send kudos to yourself.');
-  }
+  if (isOwnReview(viewer, request.reviewer)) throw new KudosRefused('Kudos are for teammates: you can’t send kudos to yourself.');
   const reviews = pr.reviews.filter((r) => r.author?.toLowerCase() === request.reviewer.toLowerCase() && r.state !== 'PENDING');
   if (reviews.length === 0) throw new KudosRefused(`@${request.reviewer} has not reviewed #${request.prNumber}.`);
 

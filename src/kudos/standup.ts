@@ -1,4 +1,4 @@
-import { safeLabel } from '../blockers/safeText';
+import { safeLabel } from '../protocol/safeText';
 import { DAY_MS, firstResponseAt, isBlockedDiscussion, resolvedAt } from './aggregate';
 import type { KudosData } from './responseSchema';
 

@@ -1,8 +1,8 @@
-import { type Anchor, formatMarker as formatDraftMarker, type Marker as DraftMarker } from '../blockers/marker';
+import { type PostedAnchor, formatMarker as formatDraftMarker, type Marker as DraftMarker } from '../protocol/blockerMarker';
 import { lineHash, type Around, type AroundText } from '../protocol/anchorContext';
-import { redact, type SecretFinding } from '../blockers/redactionText';
-import { formatMarker as formatKudosMarker, type KudosMarker } from '../kudos/marker';
-import { formatReplyMarker, type ReplyMarker } from '../blockers/replyMarker';
+import { redact, type SecretFinding } from './redactionText';
+import { formatMarker as formatKudosMarker, type KudosMarker } from '../protocol/kudosMarker';
+import { formatReplyMarker, type ReplyMarker } from '../protocol/replyMarker';
 
 /**
  * The one guard every text the extension sends to GitHub passes: titles, bodies and the hidden
@@ -143,7 +143,7 @@ export async function hashAround(text: AroundText, scan: ScanSecrets, keptValues
  * The anchored lines with every secret the user did not keep replaced by its redaction mark; the
  * line count stays, so relocation still aligns the other lines (and treats a mark as a wildcard).
  */
-export async function redactAnchor(anchor: Anchor, scan: ScanSecrets, keptValues: ReadonlySet<string>): Promise<Anchor> {
+export async function redactAnchor(anchor: PostedAnchor, scan: ScanSecrets, keptValues: ReadonlySet<string>): Promise<PostedAnchor> {
   const redactUnkept = async (text: string): Promise<string> => {
     const findings = await scan(text);
     return redact(text, findings, indexesWhere(findings, (f) => keptValues.has(f.value)), true);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { loadBundle } from '../core/lazyBundle';
 import type { Prompter } from '../core/prompter';
-import type * as SecretScanner from '../blockers/secretScannerModule';
-import { maskPreview } from '../blockers/redactionText';
+import type * as SecretScanner from './secretScannerModule';
+import { maskPreview } from './redactionText';
 import { redactionMark } from '../protocol/redactionMark';
 import { type Decide, type GuardedPost, type OutgoingText, type ShownFinding, guardOutgoing, redactAll } from './outgoingGuard';
 

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../protocol/textEscapes';
+
 /** The `Co-authored-by:` trailer for a GitHub user, and how it goes into a commit message (pure). */
 
 export interface CoAuthor {
@@ -21,8 +23,7 @@ export function coAuthorTrailer(author: CoAuthor): string {
 
 /** Whether the message already credits this login (any name, either noreply form). */
 export function hasCoAuthor(message: string, login: string): boolean {
-  const escaped = login.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-  return new RegExp(`^co-authored-by:.*<(?:\\d+\\+)?${escaped}@users\\.noreply\\.github\\.com>\\s*$`, 'im').test(message);
+  return new RegExp(`^co-authored-by:.*<(?:\\d+\\+)?${escapeRegExp(login)}@users\\.noreply\\.github\\.com>\\s*$`, 'im').test(message);
 }
 
 /**

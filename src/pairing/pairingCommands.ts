@@ -5,7 +5,7 @@ import type { WeekSummary } from './pairingTimer';
 import { teamView } from './teammates';
 import type { Ctx } from '../core/ctx';
 import { OVERLAP_WINDOW_MS, type PairingCandidate } from '../team/pairingOverlap';
-import { isGitHubLogin } from '../team/githubLogin';
+import { isGitHubLogin } from '../protocol/githubLogin';
 
 
 /** A login passed to a command programmatically (tests, keybindings); anything else is ignored. */

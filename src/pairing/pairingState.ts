@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GITHUB_LOGIN } from '../team/githubLogin';
+import { GITHUB_LOGIN } from '../protocol/githubLogin';
 
 /**
  * The pairing state shared by every VS Code window of one user: a small JSON file in global

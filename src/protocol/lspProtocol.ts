@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { aroundSchema } from './anchorContext';
+import { anchorPlaceShape } from './anchorPlace';
 
 /**
  * The custom messages between the extension (language client) and the Team Support language
@@ -9,11 +10,7 @@ import { aroundSchema } from './anchorContext';
 
 /** Where a #Blocked request's code was when it was posted. Lines are 1-based and inclusive. */
 export const anchorSchema = z.object({
-  /** Repository-relative, forward slashes. */
-  path: z.string().check(z.minLength(1), z.maxLength(1000)),
-  startLine: z.int().check(z.gte(1)),
-  endLine: z.int().check(z.gte(1)),
-  commit: z.optional(z.string().check(z.maxLength(64))),
+  ...anchorPlaceShape,
   /** The text of lines startLine..endLine when the blocker was posted. */
   lines: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(500)),
   /** Hashes of the lines around the block when it was posted (newer markers; see anchorContext.ts). */

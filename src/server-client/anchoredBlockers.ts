@@ -1,4 +1,4 @@
-import { parseMarker } from '../blockers/marker';
+import { parseMarker } from '../protocol/blockerMarker';
 import type { AnchoredBlocker } from '../protocol/lspProtocol';
 import type { Blocker } from '../sidebar/snapshotSchema';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AnchoredBlocker } from '../protocol/lspProtocol';
 import { DocumentAnchorCache } from './anchors/documentAnchors';
 import { gitLineMap, type GitLineMap, type GitRunner } from './anchors/gitLineMap';
-import { mapBlock, type Hunks } from './anchors/lineMap';
+import { mapBlock, type Hunks } from '../protocol/lineMap';
 import { distinctiveLines, placeByGit, recordedAtCommit, type Placement } from './anchors/placeAnchor';
 import { splitLines } from './anchors/relocate';
 import { UnsavedEdits, type LineChange, type LinesAfter } from './anchors/unsavedEdits';

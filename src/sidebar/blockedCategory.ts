@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { BlockedCategory } from '../core/services';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
+import { isBlockedCategoryName } from '../team/blockedCategoryName';
 import document from './blockedCategory.graphql';
 
 const categoriesSchema = z.object({
@@ -42,8 +43,7 @@ export async function findBlockedCategory(
       repo: full,
     });
   }
-  const wanted = categoryName.trim().toLowerCase();
-  const found = repository.discussionCategories.nodes.find((c) => c !== null && (c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted));
+  const found = repository.discussionCategories.nodes.find((c) => c !== null && (isBlockedCategoryName(c.name, categoryName) || isBlockedCategoryName(c.slug, categoryName)));
   if (!found) {
     throw new GitHubError(
       'categoryMissing',

@@ -1,5 +1,5 @@
 import { TEAM_CONFIG_PATH } from './configPath';
-import { isGitHubLogin } from './githubLogin';
+import { isGitHubLogin } from '../protocol/githubLogin';
 import { CONFIG_DEFAULTS } from './configDefaults';
 
 /**

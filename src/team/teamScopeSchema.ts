@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GITHUB_LOGIN, GITHUB_LOGIN_SOURCE } from './githubLogin';
+import { GITHUB_LOGIN, GITHUB_LOGIN_SOURCE } from '../protocol/githubLogin';
 
 // The names a team config uses to reach beyond one repository: GitHub teams (`@acme/webshop`),
 // repositories (`acme/webshop`) and organizations. zod/mini, like the rest of the config schema.

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import createDiscussion from '../../src/blockers/createDiscussion.graphql';
-import { formatMarker } from '../../src/blockers/marker';
+import { formatMarker } from '../../src/protocol/blockerMarker';
 import type { TeamSupportApi } from '../../src/extension';
 import { sandbox, signIn, waitUntil, waitUntilAnswered, workspaceRoot } from './support';
 

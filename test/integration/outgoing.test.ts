@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
 import { lineHash } from '../../src/protocol/anchorContext';
-import { parseMarker } from '../../src/blockers/marker';
-import { parseReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
+import { parseMarker } from '../../src/protocol/blockerMarker';
+import { parseReplyMarker, replyKeyFor } from '../../src/protocol/replyMarker';
 import type { TeamSupportApi } from '../../src/extension';
-import { parseMarker as parseKudosMarker } from '../../src/kudos/marker';
+import { parseMarker as parseKudosMarker } from '../../src/protocol/kudosMarker';
 import { deploySettingsFile } from '../harness/fakeSecrets';
 import { type ScriptedPrompter, sandbox, scriptPrompts, signIn, waitUntil, workspaceRoot } from './support';
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
-import { parseMarker } from '../../src/blockers/marker';
+import { parseMarker } from '../../src/protocol/blockerMarker';
 import type { TeamSupportApi } from '../../src/extension';
 import { getExports, sandbox, scriptPrompts, signIn, waitUntil, workspaceRoot } from './support';
 

@@ -3,8 +3,8 @@
 // relocation to tell the block's own place from a look-alike and to notice a deleted block.
 import * as assert from 'node:assert/strict';
 import { AROUND_LINES, aroundText, lineHash } from '../../src/protocol/anchorContext';
-import { anchorSchema, formatMarker, parseMarker, stripMarkers } from '../../src/blockers/marker';
-import { scanSecrets } from '../../src/blockers/redaction';
+import { anchorSchema, formatMarker, parseMarker, stripMarkers } from '../../src/protocol/blockerMarker';
+import { scanSecrets } from '../../src/outgoing/redaction';
 import { guardOutgoing, hashAround, redactAll } from '../../src/outgoing/outgoingGuard';
 import { indexLines } from '../../src/server/anchors/relocate';
 import { relocateBlock } from '../../src/server/anchors/relocateAround';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatMarker } from '../../src/blockers/marker';
+import { formatMarker } from '../../src/protocol/blockerMarker';
 import { setBlockersParamsSchema } from '../../src/protocol/lspProtocol';
 import { anchoredBlockers, firstParagraph } from '../../src/server-client/anchoredBlockers';
 import type { Blocker } from '../../src/sidebar/snapshotSchema';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AnchoredBlocker } from '../../src/protocol/lspProtocol';
 import { AnchorStore } from '../../src/server/anchorStore';
 import { gitLineMap, gitRunner, parseDiffFiles } from '../../src/server/anchors/gitLineMap';
-import { diffLines, mapLine, parseUnifiedHunks } from '../../src/server/anchors/lineMap';
+import { diffLines, mapLine, parseUnifiedHunks } from '../../src/protocol/lineMap';
 import { placeByGit } from '../../src/server/anchors/placeAnchor';
 
 // Git first: anchors mapped through git's own diff, against a real temporary repository.

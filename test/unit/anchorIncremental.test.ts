@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { updateReporting } from '../../src/server/anchors/documentChanges';
-import { mapBlock, mapLine, type Hunks } from '../../src/server/anchors/lineMap';
+import { mapBlock, mapLine, type Hunks } from '../../src/protocol/lineMap';
 import { splitLines } from '../../src/server/anchors/relocate';
 import { UnsavedEdits } from '../../src/server/anchors/unsavedEdits';
 import { mulberry32 } from '../../src/team/seededRandom';

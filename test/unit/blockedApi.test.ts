@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as z from 'zod/mini';
 import { addReply, createBlocker } from '../../src/blockers/blockedApi';
-import { formatMarker } from '../../src/blockers/marker';
-import { formatReplyMarker, replyKeyFor } from '../../src/blockers/replyMarker';
+import { formatMarker } from '../../src/protocol/blockerMarker';
+import { formatReplyMarker, replyKeyFor } from '../../src/protocol/replyMarker';
 import { GitHubError } from '../../src/github/errors';
 import type { GitHubGateway, GraphQLCall, MutationCall } from '../../src/github/gateway';
 import { plainGuarded } from './support/guarded';

@@ -10,8 +10,8 @@ import {
   removePromptComments,
   splitDraft,
 } from '../../src/blockers/draftContent';
-import { parseMarker } from '../../src/blockers/marker';
-import { codePointLength } from '../../src/blockers/safeText';
+import { parseMarker } from '../../src/protocol/blockerMarker';
+import { codePointLength } from '../../src/protocol/safeText';
 
 const id = '3f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 const base: AskInput = {

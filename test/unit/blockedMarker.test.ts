@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { MAX_ANCHOR_TEXT, formatMarker, hasMarker, parseMarker, stripMarkers } from '../../src/blockers/marker';
+import { MAX_ANCHOR_TEXT, formatMarker, hasMarker, parseMarker, stripMarkers } from '../../src/protocol/blockerMarker';
 
 const id = '3f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 

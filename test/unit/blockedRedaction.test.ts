@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { generateKeyPairSync } from 'node:crypto';
-import { findSecretAssignments, looksRandom, shannonEntropy } from '../../src/blockers/entropyRule';
-import { neutralizeDisableComments, scanSecrets } from '../../src/blockers/redaction';
-import { maskPreview, redact } from '../../src/blockers/redactionText';
+import { findSecretAssignments, looksRandom, shannonEntropy } from '../../src/outgoing/entropyRule';
+import { neutralizeDisableComments, scanSecrets } from '../../src/outgoing/redaction';
+import { maskPreview, redact } from '../../src/outgoing/redactionText';
 import { redactionMark } from '../../src/protocol/redactionMark';
 
 // Realistic but fake: assembled at run time so this file itself holds no scannable secret.

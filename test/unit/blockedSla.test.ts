@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { blockedRows } from '../../src/blockers/blockerRows';
 import { EMPTY_FIRST_REPLY_STATE, firstReplies, readFirstReplyState } from '../../src/blockers/firstReply';
-import { formatReplyMarker } from '../../src/blockers/replyMarker';
+import { formatReplyMarker } from '../../src/protocol/replyMarker';
 import { formatAge, hasReply, slaState } from '../../src/blockers/sla';
 import type { Blocker, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { blockedRows } from '../../src/blockers/blockerRows';
 import { blockerTooltip, QUESTION_LINE_CHARS, QUESTION_LINES, questionLines } from '../../src/blockers/blockerTooltip';
-import { formatMarker } from '../../src/blockers/marker';
+import { formatMarker } from '../../src/protocol/blockerMarker';
 import type { Blocker, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
 
 const now = Date.parse('2026-11-18T10:00:00Z');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { aggregateKudos, concentrationOf, DAY_MS, median, windowFor } from '../../src/kudos/aggregate';
-import { formatKudosBody, parseMarker } from '../../src/kudos/marker';
+import { formatKudosBody, parseMarker } from '../../src/protocol/kudosMarker';
 import type { DiscussionData, KudosData, PullRequestData } from '../../src/kudos/responseSchema';
 import type { MemberBalance } from '../../src/protocol/kudosProtocol';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { formatKudosBody, formatMarker, kudosMessageOf, parseMarker, trustedMarker } from '../../src/kudos/marker';
+import { formatKudosBody, formatMarker, kudosMessageOf, parseMarker, trustedMarker } from '../../src/protocol/kudosMarker';
 
 describe('kudos marker', () => {
   it('formats the documented marker byte for byte', () => {

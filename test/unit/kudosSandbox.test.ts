@@ -7,7 +7,7 @@ import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway } from '../../src/github/octokitGateway';
 import { aggregateKudos } from '../../src/kudos/aggregate';
 import { fetchKudosData } from '../../src/kudos/kudosData';
-import { parseMarker } from '../../src/kudos/marker';
+import { parseMarker } from '../../src/protocol/kudosMarker';
 import { KudosRefused, sendKudos } from '../../src/kudos/sendKudos';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';

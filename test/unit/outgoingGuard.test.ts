@@ -1,9 +1,9 @@
 // Issue 13: the one outgoing guard — what it composes, what it asks, what the gateway accepts.
 import * as assert from 'node:assert/strict';
 import { unfilledParts } from '../../src/blockers/draftContent';
-import { parseMarker } from '../../src/blockers/marker';
-import { scanSecrets } from '../../src/blockers/redaction';
-import { parseMarker as parseKudosMarker } from '../../src/kudos/marker';
+import { parseMarker } from '../../src/protocol/blockerMarker';
+import { scanSecrets } from '../../src/outgoing/redaction';
+import { parseMarker as parseKudosMarker } from '../../src/protocol/kudosMarker';
 import { GuardedText, type ShownFinding, guardOutgoing, redactAll, unwrapGuardedVariables } from '../../src/outgoing/outgoingGuard';
 import { findFormatSecrets } from '../../src/outgoing/formatRules';
 import { indexLines, relocate, splitLines } from '../../src/server/anchors/relocate';

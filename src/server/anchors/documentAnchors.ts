@@ -1,6 +1,7 @@
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver';
 import { blockedCommands, type AnchoredBlocker } from '../../protocol/lspProtocol';
-import { escapeMarkdown, lensText, type LensTitles } from './render';
+import { escapeMarkdown } from '../../protocol/textEscapes';
+import { lensText, type LensTitles } from './render';
 import { indexLines, type LineIndex, type Relocation } from './relocate';
 import { relocateBlock } from './relocateAround';
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseUnifiedHunks, type Hunk } from './lineMap';
+import { parseUnifiedHunks, type Hunk } from '../../protocol/lineMap';
 
 /**
  * Asks git where a file's lines at the commit an anchor was taken at are now: git's own diff

@@ -1,5 +1,5 @@
 import type { Anchor } from '../../protocol/lspProtocol';
-import { mapBlock, type Hunks } from './lineMap';
+import { mapBlock, type Hunks } from '../../protocol/lineMap';
 import { isRedacted, normalizeLine, weightOf } from './relocate';
 
 /**

@@ -20,6 +20,7 @@ import { REDACTION_MARK_PATTERN, isRedactedText } from '../../protocol/redaction
 
 export { normalizeLine };
 import { editDistance } from '../../team/editDistance';
+import { escapeRegExp } from '../../protocol/textEscapes';
 
 export interface LineIndex {
   readonly lineCount: number;
@@ -347,7 +348,7 @@ export function lineSimilarity(a: string, b: string): number {
 }
 
 export function matchesRedacted(recorded: string, current: string): boolean {
-  const parts = recorded.split(REDACTION_MARK_PATTERN).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = recorded.split(REDACTION_MARK_PATTERN).map(escapeRegExp);
   return new RegExp(`^${parts.join('.+')}$`, 's').test(current);
 }
 

@@ -31,21 +31,3 @@ export class LensTitles {
     return title;
   }
 }
-
-/**
- * Escapes text so Markdown renders it literally: no links, images, HTML, emphasis or headings.
- * Line breaks are kept as hard breaks; everything else that Markdown reads is backslash-escaped.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:"'$=]/g, (c) => `\\${c}`)
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('  \n');
-}

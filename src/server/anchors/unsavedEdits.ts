@@ -1,4 +1,4 @@
-import { diffLines, diffStretch, type Hunk, type Hunks } from './lineMap';
+import { diffLines, diffStretch, type Hunk, type Hunks } from '../../protocol/lineMap';
 
 /**
  * Where the saved file's lines are in an open document, kept up to date edit by edit: the

@@ -1,6 +1,6 @@
 // Test texts through the outgoing guard, the only maker of GuardedText: with the real scanner
 // (`scannedGuard`) or, for tests about something else, a scanner that finds nothing.
-import { scanSecrets } from '../../../src/blockers/redaction';
+import { scanSecrets } from '../../../src/outgoing/redaction';
 import { type GuardedPost, type OutgoingText, type GuardedText, guardOutgoing, redactAll } from '../../../src/outgoing/outgoingGuard';
 
 export async function plainGuarded(title: string, body: string): Promise<{ title: GuardedText; body: GuardedText }> {

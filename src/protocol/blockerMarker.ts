@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { aroundSchema, type Around } from '../protocol/anchorContext';
+import { aroundSchema, type Around } from './anchorContext';
+import { anchorPlaceShape, linesInOrder } from './anchorPlace';
+import { decodeField, encodeField, hiddenComment, hiddenCommentPattern, stripHiddenComments } from './hiddenComment';
 
 /**
  * The hidden marker every #Blocked request and reply carries in its body:
@@ -7,33 +9,29 @@ import { aroundSchema, type Around } from '../protocol/anchorContext';
  *   <!-- team-support:draft <id> <payload> -->
  *
  * `id` is the draft's random id (so a retried post can find what already reached GitHub);
- * `payload` (optional) is base64url of the JSON anchor below: where the code was when it was asked
- * about, for the Blocked view and the language server. base64url keeps `-->` and Markdown out of
- * the comment. Lines are 1-based and inclusive, like GitHub permalinks (`#L10-L12`).
+ * `payload` (optional) is the JSON anchor below as a field (hiddenComment.ts): where the code was
+ * when it was asked about, for the Blocked view and the language server.
  * Bodies come from GitHub and are hostile: everything parsed here is validated and size-capped.
  */
 
-export const MARKER_PREFIX = 'team-support:draft';
 /** The anchored text is capped so the marker stays small next to GitHub's body limit. */
 export const MAX_ANCHOR_TEXT = 4000;
 
 const draftId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
+/** The posted form of an anchor: its place and the lines' text (the language server's form is lspProtocol.ts'). */
 export const anchorSchema = z.strictObject({
-  path: z.string().check(z.minLength(1), z.maxLength(1000)),
-  startLine: z.int().check(z.gte(1)),
-  endLine: z.int().check(z.gte(1)),
-  commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
+  ...anchorPlaceShape,
   /** The anchored lines' text (at most MAX_ANCHOR_TEXT characters; `truncated` says when cut). */
   text: z.string().check(z.maxLength(MAX_ANCHOR_TEXT)),
   truncated: z.optional(z.boolean()),
-}).check(z.refine((a) => a.endLine >= a.startLine, { message: 'endLine before startLine' }));
+}).check(linesInOrder);
 
-export type Anchor = z.infer<typeof anchorSchema>;
+export type PostedAnchor = z.infer<typeof anchorSchema>;
 
 export interface Marker {
   readonly id: string;
-  readonly anchor?: Anchor;
+  readonly anchor?: PostedAnchor;
   /**
    * Hashes of the lines around the anchor (see anchorContext.ts), in a second comment of their own
    * right after the marker: `<!-- team-support:around <id> <payload> -->`. Apart, so that an older
@@ -42,25 +40,20 @@ export interface Marker {
   readonly around?: Around;
 }
 
-export const AROUND_PREFIX = 'team-support:around';
-
 export function isDraftId(id: string): boolean {
   return draftId.safeParse(id).success;
 }
 
 export function formatMarker(marker: Marker): string {
   if (!isDraftId(marker.id)) throw new Error('invalid draft id');
-  if (!marker.anchor) return `<!-- ${MARKER_PREFIX} ${marker.id} -->`;
-  const anchor = anchorSchema.parse(clampAnchor(marker.anchor));
-  const payload = Buffer.from(JSON.stringify(anchor), 'utf8').toString('base64url');
-  const main = `<!-- ${MARKER_PREFIX} ${marker.id} ${payload} -->`;
+  if (!marker.anchor) return hiddenComment('draft', marker.id);
+  const main = hiddenComment('draft', marker.id, encodeField(anchorSchema.parse(clampAnchor(marker.anchor))));
   if (!marker.around) return main;
-  const around = Buffer.from(JSON.stringify(aroundSchema.parse(marker.around)), 'utf8').toString('base64url');
-  return `${main}\n<!-- ${AROUND_PREFIX} ${marker.id} ${around} -->`;
+  return `${main}\n${hiddenComment('around', marker.id, encodeField(aroundSchema.parse(marker.around)))}`;
 }
 
 /** Cuts the anchored text to the cap (never inside a surrogate pair). */
-export function clampAnchor(anchor: Anchor): Anchor {
+export function clampAnchor(anchor: PostedAnchor): PostedAnchor {
   if (anchor.text.length <= MAX_ANCHOR_TEXT) return anchor;
   let end = MAX_ANCHOR_TEXT;
   const code = anchor.text.charCodeAt(end - 1);
@@ -70,7 +63,7 @@ export function clampAnchor(anchor: Anchor): Anchor {
 
 // Unbounded `+` rather than `{1,40000}`: V8 compiles large counted repeats slowly, and the
 // payload's size is checked after matching.
-const markerPattern = /<!-- team-support:draft ([A-Za-z0-9-]{8,64})(?: ([A-Za-z0-9_-]+))? -->/g;
+const markerPattern = hiddenCommentPattern(['draft'], '([A-Za-z0-9-]{8,64})(?: ([A-Za-z0-9_-]+))?');
 const MAX_PAYLOAD = 40_000;
 
 /** The first well-formed marker in `body`; a malformed payload still yields the id. */
@@ -81,37 +74,21 @@ export function parseMarker(body: string): Marker | undefined {
     const payload = match[2];
     if (payload === undefined) return { id };
     if (payload.length > MAX_PAYLOAD) return { id, anchor: undefined };
-    const anchor = decodeAnchor(payload);
+    const anchor = decodeField(payload, anchorSchema);
     const around = anchor ? aroundOf(body, id) : undefined;
     return { id, anchor, ...(around ? { around } : {}) };
   }
   return undefined;
 }
 
-const aroundPattern = /<!-- team-support:around ([A-Za-z0-9-]{8,64}) ([A-Za-z0-9_-]{1,2000}) -->/g;
+const aroundPattern = hiddenCommentPattern(['around'], '([A-Za-z0-9-]{8,64}) ([A-Za-z0-9_-]{1,2000})');
 
 /** The `around` comment of draft `id`, when well-formed. */
 function aroundOf(body: string, id: string): Around | undefined {
   for (const match of body.matchAll(aroundPattern)) {
-    if (match[1] !== id || match[2] === undefined) continue;
-    try {
-      const parsed = aroundSchema.safeParse(JSON.parse(Buffer.from(match[2], 'base64url').toString('utf8')));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    if (match[1] === id && match[2] !== undefined) return decodeField(match[2], aroundSchema);
   }
   return undefined;
-}
-
-function decodeAnchor(payload: string): Anchor | undefined {
-  try {
-    const json: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const parsed = anchorSchema.safeParse(json);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether `body` carries the marker of draft `id` (used to find a post that already went through). */
@@ -122,5 +99,5 @@ export function hasMarker(body: string, id: string): boolean {
 
 /** Removes every request and reply marker (a user may paste one; the canonical one is appended at post time). */
 export function stripMarkers(body: string): string {
-  return body.replace(/\n?<!-- team-support:(?:draft|reply|pickup|around) [^>]*-->\n?/g, '\n');
+  return stripHiddenComments(body, ['draft', 'reply', 'pickup', 'around']);
 }

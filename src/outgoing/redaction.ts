@@ -1,7 +1,7 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreResultMessage } from '@secretlint/types';
-import { findFormatSecrets } from '../outgoing/formatRules';
+import { findFormatSecrets } from './formatRules';
 import { findSecretAssignments } from './entropyRule';
 import type { SecretFinding } from './redactionText';
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hiddenComment, hiddenCommentPattern } from './hiddenComment';
 
 /**
  * The hidden marker on a reply Team Support posts to a #Blocked discussion:
@@ -21,7 +22,7 @@ export interface ReplyMarker {
 }
 
 const KEY = /^[0-9a-f]{16}$/;
-const markerPattern = /<!-- team-support:(reply|pickup) ([0-9a-f]{16}) -->/g;
+const markerPattern = hiddenCommentPattern(['reply', 'pickup'], '([0-9a-f]{16})');
 
 /** A reply draft's key: stable across retries, and no way back to the draft's id. */
 export function replyKeyFor(draftId: string): string {
@@ -34,7 +35,7 @@ export function newReplyKey(): string {
 
 export function formatReplyMarker(marker: ReplyMarker): string {
   if (!KEY.test(marker.key)) throw new Error('invalid reply key');
-  return `<!-- team-support:${marker.kind} ${marker.key} -->`;
+  return hiddenComment(marker.kind, marker.key);
 }
 
 /** The first reply marker in `body`. */

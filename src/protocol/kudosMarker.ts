@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { GITHUB_LOGIN } from '../team/githubLogin';
+import { GITHUB_LOGIN } from './githubLogin';
+import { hiddenComment, hiddenCommentPattern, mayHoldHiddenComment, parseJson } from './hiddenComment';
 
 /**
  * The hidden marker a kudos comment carries so the panel can count it:
@@ -27,31 +28,22 @@ const parsedMarkerSchema = z.strictObject({
 });
 export type ParsedMarker = z.infer<typeof parsedMarkerSchema>;
 
-const MARKER_PREFIX = '<!-- team-support:kudos ';
 // Bounded, no nested braces, no `<`/`>`: a hostile body can't make this slow or smuggle markup.
-const MARKER_RE = /<!-- team-support:kudos (\{[^{}<>]{0,300}\}) -->/g;
+const MARKER_RE = hiddenCommentPattern(['kudos'], '(\\{[^{}<>]{0,300}\\})');
 
 export function formatMarker(marker: KudosMarker): string {
   const valid = kudosMarkerSchema.parse(marker);
   // Fixed key order so the marker is byte-stable (findApplied compares bodies).
-  return `${MARKER_PREFIX}${JSON.stringify({ to: valid.to, from: valid.from, pr: valid.pr })} -->`;
+  return hiddenComment('kudos', JSON.stringify({ to: valid.to, from: valid.from, pr: valid.pr }));
 }
 
 /** The last valid marker in `body` (ours is appended last), or undefined. */
 export function parseMarker(body: string): ParsedMarker | undefined {
-  if (!body.includes(MARKER_PREFIX)) return undefined;
+  if (!mayHoldHiddenComment(body, 'kudos')) return undefined;
   let found: ParsedMarker | undefined;
   for (const match of body.matchAll(MARKER_RE)) {
-    const json = match[1];
-    if (json === undefined) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      continue;
-    }
-    const parsed = parsedMarkerSchema.safeParse(value);
-    if (parsed.success) found = parsed.data;
+    const marker = match[1] === undefined ? undefined : parseJson(match[1], parsedMarkerSchema);
+    if (marker) found = marker;
   }
   return found;
 }

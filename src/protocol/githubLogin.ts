@@ -10,3 +10,8 @@ export const GITHUB_LOGIN = new RegExp(`^${GITHUB_LOGIN_SOURCE}$`);
 export function isGitHubLogin(text: string): boolean {
   return GITHUB_LOGIN.test(text);
 }
+
+/** Whether two logins name the same account: GitHub logins are case-insensitive. */
+export function sameLogin(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
