@@ -1,6 +1,6 @@
 // The team config at 10,000 members: how long the host's `parseTeamConfig` and the language
-// server's check (`configProblems`: the same parse, plus the diagnostics) take for one text.
-import { configProblems } from '../src/server/config/configDiagnostics';
+// server's check (`configDiagnostics`: the same parse, plus the diagnostics) take for one text.
+import { configDiagnostics } from '../src/server/config/configDiagnostics';
 import { parseTeamConfig } from '../src/team/parseTeamConfig';
 import { median, timeSamples } from './stats';
 
@@ -30,6 +30,6 @@ export function configParseFigure(): ConfigParseFigure {
   ].join('\n');
   if (!parseTeamConfig(text).ok) throw new Error('config benchmark: the generated config is not valid');
   const host = timeSamples(() => void parseTeamConfig(text), { warmup: 2, samples: 10 });
-  const server = timeSamples(() => void configProblems(text), { warmup: 2, samples: 10 });
+  const server = timeSamples(() => void configDiagnostics(text), { warmup: 2, samples: 10 });
   return { hostMs: median(host), serverMs: median(server), bytes: text.length };
 }

@@ -15,8 +15,8 @@ import { SandboxClient, type RequestLogEntry } from '../test/sandbox/client';
 import type { InHostFigures } from './hostResults';
 import { median, round } from './stats';
 
-/** The sidebar's own operations (see src/sidebar/*.graphql). */
-const SIDEBAR_OPERATIONS = new Set(['SidebarSnapshot', 'BlockedCategory']);
+/** The sidebar's own operations (see src/snapshot/*.graphql). */
+const SIDEBAR_OPERATIONS = new Set(['TeamSnapshot', 'BlockedCategory']);
 const MB = 1024 * 1024;
 
 export async function run(): Promise<void> {
@@ -94,8 +94,8 @@ async function ready(api: TeamSupportApi): Promise<void> {
   await waitUntil(ctx.repositories.onDidChange, () => ctx.repositories.current !== undefined, 30_000, 'the workspace repository');
   await waitUntil(ctx.team.onDidChange, () => ctx.team.state.kind === 'ok', 30_000, 'the team config');
   await waitUntil(
-    ctx.sidebar.onDidChange,
-    () => ctx.sidebar.snapshot !== undefined && !ctx.sidebar.stale && ctx.sidebar.error === undefined && ctx.sidebar.partnerLogin !== undefined,
+    ctx.teamSnapshot.onDidChange,
+    () => ctx.teamSnapshot.snapshot !== undefined && !ctx.teamSnapshot.stale && ctx.teamSnapshot.error === undefined && ctx.teamSnapshot.partnerLogin !== undefined,
     30_000,
     'a sidebar snapshot with the cross-check partner',
   );
@@ -107,7 +107,7 @@ function firstRefreshRequests(log: readonly RequestLogEntry[]): number {
   for (const r of log) {
     if (r.api !== 'graphql' || !SIDEBAR_OPERATIONS.has(r.operationName ?? '')) continue;
     n++;
-    if (r.operationName === 'SidebarSnapshot' && r.status === 200) break;
+    if (r.operationName === 'TeamSnapshot' && r.status === 200) break;
   }
   return n;
 }
@@ -130,15 +130,15 @@ async function countRefreshes(api: TeamSupportApi, sandbox: SandboxClient, what:
 }
 
 async function refreshOk(api: TeamSupportApi): Promise<void> {
-  await api.ctx.sidebar.refresh();
-  const error = api.ctx.sidebar.error;
+  await api.ctx.teamSnapshot.refresh();
+  const error = api.ctx.teamSnapshot.error;
   if (error) throw new Error(`sidebar refresh failed: ${error.kind}: ${error.message}`);
 }
 
 async function timedRefreshes(api: TeamSupportApi, sandbox: SandboxClient, seed: { big: { discussions: number; closed: number } }, samples: number): Promise<number[]> {
   await sandbox.reset(seed);
   for (let i = 0; i < 3; i++) await refreshOk(api);
-  const shown = api.ctx.sidebar.snapshot?.repository?.blockers.totalCount;
+  const shown = api.ctx.teamSnapshot.snapshot?.repository?.blockers.totalCount;
   if (shown !== seed.big.discussions - seed.big.closed) throw new Error(`expected ${seed.big.discussions - seed.big.closed} open blockers, the sidebar shows ${String(shown)}`);
   const out: number[] = [];
   for (let i = 0; i < samples; i++) {

@@ -1,7 +1,7 @@
 // Points per hour of background refresh: the sidebar's real RefreshScheduler driven through one
 // simulated hour (injected clock and timers), focused and unfocused. Each refresh it starts costs
 // what the sandbox measured for one steady-state sidebar refresh.
-import { RefreshScheduler, type Timers } from '../src/sidebar/refreshScheduler';
+import { RefreshScheduler, type Timers } from '../src/snapshot/refreshScheduler';
 
 const HOUR_MS = 3_600_000;
 

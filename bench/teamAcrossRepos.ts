@@ -1,13 +1,13 @@
 // A team of 50 across 10 repositories: the sidebar's refresh request as the extension builds it
-// (config → team scope → `sidebarVariables`), sent through the gateway to the sandbox, which counts
+// (config → team scope → `teamSnapshotVariables`), sent through the gateway to the sandbox, which counts
 // the requests and prices them with GitHub's formula. `requests_per_refresh` (in the host) proves
-// a refresh is one `SidebarSnapshot`; this proves that request stays one, and cheap, for 10 repositories.
+// a refresh is one `TeamSnapshot`; this proves that request stays one, and cheap, for 10 repositories.
 import { silentLogger } from '../src/core/logger';
 import * as githubClient from '../src/github/githubClientModule';
 import { OctokitGateway } from '../src/github/octokitGateway';
-import sidebarDocument from '../src/sidebar/sidebar.graphql';
-import { sidebarVariables } from '../src/sidebar/sidebarVariables';
-import { sidebarSnapshotSchema } from '../src/sidebar/snapshotSchema';
+import teamSnapshotDocument from '../src/snapshot/teamSnapshot.graphql';
+import { teamSnapshotVariables } from '../src/snapshot/snapshotVariables';
+import { teamSnapshotSchema } from '../src/snapshot/snapshotSchema';
 import { parseTeamConfig } from '../src/team/parseTeamConfig';
 import { teamScopeOf } from '../src/team/teamScope';
 import { SandboxClient } from '../test/sandbox/client';
@@ -46,7 +46,7 @@ export async function teamAcrossReposFigure(): Promise<TeamAcrossReposFigure> {
     const scope = teamScopeOf(parsed.config, { owner: 'bigco', name: home.name });
     const gateway = new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: sb.url, token: 'sandbox-token-member-1', log: silentLogger, login: 'member-1', retryBaseMs: 1, timeoutMs: 10_000 });
     await client.clearLog();
-    const data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, blocked.id, 'member-1', { partner: 'member-2', checker: 'member-50' }), schema: sidebarSnapshotSchema });
+    const data = await gateway.query({ document: teamSnapshotDocument, variables: teamSnapshotVariables(scope, blocked.id, 'member-1', { partner: 'member-2', checker: 'member-50' }), schema: teamSnapshotSchema });
     const found = (data.myPullRequests.nodes.length ?? 0) + (data.partnerPullRequests?.nodes.length ?? 0);
     if (found === 0) throw new Error('team-across-repositories benchmark: the searches found no pull requests');
     const log = await client.requests();

@@ -5,7 +5,7 @@ import type { TeamSupportExtensionApi } from './api/teamSupportApi';
 import { registerAccount } from './github/registerAccount';
 import { registerBlocked } from './blockers/registerBlocked';
 import { ContextKeys } from './core/contextKeys';
-import { type Ctx } from './core/ctx';
+import { type Ctx } from './ctx';
 import { DisposableStore } from './core/lifecycle';
 import { markReadyWhenLoaded } from './core/readiness';
 import { createRedactingLog } from './core/redactingLog';
@@ -19,7 +19,7 @@ import { registerKudos } from './kudos/registerKudos';
 import { registerPairing } from './pairing/registerPairing';
 import { createRepositoryService } from './repository/repositoryService';
 import { registerLanguageClient } from './server-client/registerLanguageClient';
-import { createSidebarStore } from './sidebar/sidebarStore';
+import { createTeamSnapshotStore } from './snapshot/snapshotStore';
 import { createTeamConfigService } from './team-config/teamConfigService';
 import { registerTeamConfig } from './team-config/registerTeamConfig';
 
@@ -61,18 +61,18 @@ export function activate(extension: vscode.ExtensionContext): TeamSupportExtensi
   const session = disposables.add(createGitHubSession(base));
   const repositories = disposables.add(createRepositoryService({ ...base, session }));
   const team = disposables.add(createTeamConfigService({ ...base, session, repositories }));
-  const sidebar = disposables.add(createSidebarStore({ ...base, session, repositories, team }));
+  const teamSnapshot = disposables.add(createTeamSnapshotStore({ ...base, session, repositories, team }));
   const loaded = markReadyWhenLoaded({ contextKeys, session, repositories, team }).catch((e: unknown) => {
     log.warn(`Start-up did not finish cleanly: ${e instanceof Error ? e.message : String(e)}`);
   });
-  const ctx: Ctx = { ...base, session, repositories, team, sidebar, loaded };
+  const ctx: Ctx = { ...base, session, repositories, team, teamSnapshot, loaded };
 
   const internals: TeamSupportApi = {
     ctx,
     prompts,
     features: {
-      account: registerAccount(ctx),
-      teamConfig: registerTeamConfig(ctx),
+      account: registerAccount(ctx, session),
+      teamConfig: registerTeamConfig(ctx, team),
       blocked: registerBlocked(ctx),
       crossCheck: registerCrossCheck(ctx),
       kudos: registerKudos(ctx),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import type { PairingApi } from '../pairing/registerPairing';
 import type { TeamSupportBlocker, TeamSupportExtensionApi, TeamSupportRepository } from './teamSupportApi';
 
@@ -18,7 +18,7 @@ export function createPublicApi(ctx: Ctx, pairing: Pick<PairingApi, 'partner' | 
     },
     openBlockers: (): readonly TeamSupportBlocker[] => {
       // Only the signed-in account's view of the repository (a stale snapshot of another account is not shown).
-      const snapshot = ctx.sidebar.snapshot;
+      const snapshot = ctx.teamSnapshot.snapshot;
       if (!snapshot || snapshot.viewer.login !== ctx.session.login) return Object.freeze([]);
       const nodes = snapshot.repository?.blockers.nodes ?? [];
       return Object.freeze(
@@ -35,7 +35,7 @@ export function createPublicApi(ctx: Ctx, pairing: Pick<PairingApi, 'partner' | 
     signature = next;
     changed.fire();
   };
-  for (const event of [ctx.session.onDidChange, ctx.repositories.onDidChange, ctx.sidebar.onDidChange, pairing.onDidRender] as vscode.Event<unknown>[]) {
+  for (const event of [ctx.session.onDidChange, ctx.repositories.onDidChange, ctx.teamSnapshot.onDidChange, pairing.onDidRender] as vscode.Event<unknown>[]) {
     ctx.disposables.add(event(check));
   }
   check();

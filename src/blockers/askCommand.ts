@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { askRange, buildAskInput } from './askContext';
 import { buddyForDraft, type HelpBalanceSource } from './buddySuggestion';
 import { buildAskDraft } from './draftContent';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { AROUND_LINES, type AroundText } from '../protocol/anchorContext';
 import { pushedLines } from './committedLines';
 import { hunksTouching } from './diffHunks';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { type CompactClock, compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
@@ -9,7 +9,7 @@ import type { DraftStore } from './draftStore';
 import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
 import { safeLabel, truncateCodePoints } from '../protocol/safeText';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
-import { sidebarMessage } from '../sidebar/sidebarMessage';
+import { snapshotMessage } from '../snapshot/snapshotMessage';
 
 /**
  * The Blocked view: rendered from the sidebar snapshot (never its own query). Every text from
@@ -40,7 +40,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
   constructor(private readonly ctx: Ctx) {
     super();
     this.view = this._register(vscode.window.createTreeView('teamSupport.blocked', { treeDataProvider: this, showCollapseAll: true }));
-    this._register(ctx.sidebar.onDidChange(() => this.update()));
+    this._register(ctx.teamSnapshot.onDidChange(() => this.update()));
     this._register(ctx.team.onDidChange(() => this.update()));
     this._register(ctx.session.onDidChange(() => this.update()));
     void ctx.contextKeys.set('teamSupport.blockedFilter', this.filter);
@@ -80,7 +80,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
 
   update(): void {
     this.current = blockedRows({
-      snapshot: this.ctx.sidebar.snapshot,
+      snapshot: this.ctx.teamSnapshot.snapshot,
       filter: this.filter,
       now: this.ctx.clock.now(),
       withinHours: this.withinHours(),
@@ -97,10 +97,10 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
   }
 
   private message(): string | undefined {
-    const sidebar = this.ctx.sidebar;
-    const state = sidebarMessage(sidebar);
+    const teamSnapshot = this.ctx.teamSnapshot;
+    const state = snapshotMessage(teamSnapshot);
     if (state !== undefined) return state;
-    if (!sidebar.snapshot || this.ctx.session.login === undefined) return undefined;
+    if (!teamSnapshot.snapshot || this.ctx.session.login === undefined) return undefined;
     if (this.current.rows.length === 0) {
       return this.filter === 'mine' ? vscode.l10n.t('You have no open blockers.') : vscode.l10n.t('Nobody is blocked right now.');
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { guardOwnText } from '../outgoing/secretPrompt';
 import { addReply, closeResolved, listComments, markAnswer } from './blockedApi';
 import type { BlockerRow } from './blockerRows';
@@ -73,7 +73,7 @@ export class BlockerActions {
       const posted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Telling @{0}…', row.author) }, () =>
         addReply(gateway, { discussionId: row.id, body: guarded.body, key }),
       );
-      await this.ctx.sidebar.refresh();
+      await this.ctx.teamSnapshot.refresh();
       void vscode.window.showInformationMessage(
         row.mine ? vscode.l10n.t('The team sees that you are on "{0}" yourself.', row.title) : vscode.l10n.t('@{0} knows you picked up "{1}".', row.author, row.title),
       );
@@ -91,7 +91,7 @@ export class BlockerActions {
     const gateway = await this.ctx.session.ensureSignedIn();
     if (!gateway) return false;
     try {
-      const answerable = this.ctx.sidebar.category?.isAnswerable === true;
+      const answerable = this.ctx.teamSnapshot.category?.isAnswerable === true;
       let answerId: string | undefined;
       if (answerable && options.answer !== 'close') {
         const comments = await listComments(gateway, row.id);
@@ -116,7 +116,7 @@ export class BlockerActions {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Marking "{0}" resolved…', row.title) }, () =>
         answerId !== undefined ? markAnswer(gateway, answerId) : closeResolved(gateway, row.id),
       );
-      await this.ctx.sidebar.refresh();
+      await this.ctx.teamSnapshot.refresh();
       return true;
     } catch (error) {
       this.ctx.log.error(`Resolving ${row.id} failed: ${String(error)}`);

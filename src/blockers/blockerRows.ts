@@ -1,4 +1,4 @@
-import type { Blocker, SidebarSnapshot } from '../sidebar/snapshotSchema';
+import type { Blocker, TeamSnapshot } from '../snapshot/snapshotSchema';
 import { englishTranslate, type Translate } from './draftContent';
 import { type PostedAnchor, parseMarker, stripMarkers } from '../protocol/blockerMarker';
 import { isPickUp } from '../protocol/replyMarker';
@@ -46,7 +46,7 @@ export interface BlockerRow {
 export const SHOWN_REPLIES = 3;
 
 export interface RowsInput {
-  readonly snapshot: SidebarSnapshot | undefined;
+  readonly snapshot: TeamSnapshot | undefined;
   readonly filter: BlockedFilter;
   readonly now: number;
   readonly withinHours: number;

@@ -1,4 +1,4 @@
-import type { Blocker } from '../sidebar/snapshotSchema';
+import type { Blocker } from '../snapshot/snapshotSchema';
 import type { TeamConfig } from '../team/configSchema';
 import { type Schedule, scheduleOf, workingIntervals } from '../team/workingHours';
 import { DAY_MS } from '../team/zoneClock';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import type { Blocker } from '../sidebar/snapshotSchema';
+import type { Blocker } from '../snapshot/snapshotSchema';
 import type { Announcement } from './firstReply';
 import { dayState, postedWhileAway, quietSchedule } from './dayDigest';
 import { safeLabel } from '../protocol/safeText';
@@ -48,7 +48,7 @@ export class DayStartNotices extends Disposable {
     super();
     const check = () => this.check(vscode.window.state.focused);
     this._register(vscode.window.onDidChangeWindowState((s) => s.focused && this.check(true)));
-    this._register(ctx.sidebar.onDidChange(check));
+    this._register(ctx.teamSnapshot.onDidChange(check));
     this._register(ctx.team.onDidChange(check));
   }
 
@@ -89,7 +89,7 @@ export class DayStartNotices extends Disposable {
       void this.ctx.extension.globalState.update(PENDING_KEY, []);
       for (const p of pending) this.showFirstReply(p);
     }
-    const snapshot = this.ctx.sidebar.snapshot;
+    const snapshot = this.ctx.teamSnapshot.snapshot;
     if (!snapshot?.repository || this.ctx.extension.globalState.get<number>(DIGEST_KEY) === day.start) return;
     void this.ctx.extension.globalState.update(DIGEST_KEY, day.start);
     const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);
@@ -98,7 +98,7 @@ export class DayStartNotices extends Disposable {
   }
 
   private viewer(): string | undefined {
-    return this.ctx.session.login ?? this.ctx.sidebar.snapshot?.viewer.login;
+    return this.ctx.session.login ?? this.ctx.teamSnapshot.snapshot?.viewer.login;
   }
 
   private pending(): Pending[] {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Blocker } from '../sidebar/snapshotSchema';
+import type { Blocker } from '../snapshot/snapshotSchema';
 import { pickedUpBy } from './blockerRows';
 import { safeLabel } from '../protocol/safeText';
 import { hasReply } from './sla';

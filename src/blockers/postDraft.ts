@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
 import { guardForPosting } from '../outgoing/secretPrompt';
 import { buddyPrompt, GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
@@ -163,8 +163,8 @@ function notYoursMessage(): string {
 }
 
 function blockerTarget(ctx: Ctx, meta: Extract<DraftMeta, { kind: 'blocker' }>): string | { repo: { owner: string; name: string }; repositoryId: string; categoryId: string } {
-  const snapshot = ctx.sidebar.snapshot;
-  const category = ctx.sidebar.category;
+  const snapshot = ctx.teamSnapshot.snapshot;
+  const category = ctx.teamSnapshot.category;
   const repository = snapshot?.repository;
   if (!repository || !category) {
     return vscode.l10n.t('The #Blocked category is not loaded yet. Check the Blocked view for what is missing, then post again.');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
-import type { Blocker } from '../sidebar/snapshotSchema';
+import type { Ctx } from '../ctx';
+import type { Blocker } from '../snapshot/snapshotSchema';
 import { loadBundle } from '../core/lazyBundle';
 import { AskCodeActionProvider, DraftLensProvider } from './askCommand';
 import type * as AskTheTeam from './askTheTeamModule';
@@ -61,7 +61,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
     const result = await postDraft(ctx, drafts, target);
     await reloadDrafts();
     if (!result) return undefined;
-    await ctx.sidebar.refresh();
+    await ctx.teamSnapshot.refresh();
     if (result.kind === 'blocker') {
       const node = tree.nodeFor(result.discussionId);
       if (node) {
@@ -111,7 +111,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
   const notices = d.add(new DayStartNotices(ctx));
   const notified = d.add(new vscode.EventEmitter<string>());
   d.add(notices.onDidShow((n) => n.kind === 'firstReply' && notified.fire(n.text)));
-  d.add(ctx.sidebar.onDidChange(() => notifyFirstReplies(ctx, notices)));
+  d.add(ctx.teamSnapshot.onDidChange(() => notifyFirstReplies(ctx, notices)));
 
   return {
     tree,
@@ -132,7 +132,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
 
 /** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up (waits outside working hours). */
 function notifyFirstReplies(ctx: Ctx, notices: DayStartNotices): void {
-  const snapshot = ctx.sidebar.snapshot;
+  const snapshot = ctx.teamSnapshot.snapshot;
   if (!snapshot?.repository) return;
   const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);
   const state = readFirstReplyState(ctx.extension.globalState.get(FIRST_REPLY_KEY));

@@ -1,4 +1,4 @@
-import type { Blocker } from '../sidebar/snapshotSchema';
+import type { Blocker } from '../snapshot/snapshotSchema';
 import { type CompactClock, WALL_CLOCK } from '../team/compactClock';
 
 /**

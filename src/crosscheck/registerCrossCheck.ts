@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
-import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
+import type { Ctx } from '../ctx';
+import type { SnapshotPullRequest } from '../snapshot/snapshotSchema';
 import { crossCheckPartners } from '../team/rotation';
 import { openOnGitHub, startCrossCheck } from './openPullRequest';
 import { requestMyCrossCheck } from './requestCrossCheck';
@@ -11,13 +11,13 @@ import { TodayView } from './todayView';
 // Commands receive a tree node (view menus), a pull request (item click) or nothing (palette).
 const prArg = z.looseObject({ id: z.string(), number: z.int(), url: z.string(), title: z.string() });
 
-function pullRequestOf(arg: unknown): SidebarPullRequest | undefined {
+function pullRequestOf(arg: unknown): SnapshotPullRequest | undefined {
   const node = arg as TodayNode | undefined;
   if (node && typeof node === 'object' && 'type' in node) {
     if (node.type === 'partnerPr' || node.type === 'myPr') return node.item.pr;
     return undefined;
   }
-  return prArg.safeParse(arg).success ? (arg as SidebarPullRequest) : undefined;
+  return prArg.safeParse(arg).success ? (arg as SnapshotPullRequest) : undefined;
 }
 
 export interface CrossCheckFeature {
@@ -27,12 +27,12 @@ export interface CrossCheckFeature {
 
 export function registerCrossCheck(ctx: Ctx): CrossCheckFeature {
   // The ONE sidebar request fetches the partner's pull requests: tell the store who that is.
-  ctx.sidebar.setPartnerResolver((config, now, viewer) => crossCheckPartners(config, now.getTime(), viewer));
-  ctx.disposables.add({ dispose: () => ctx.sidebar.setPartnerResolver(undefined) });
+  ctx.teamSnapshot.setPartnerResolver((config, now, viewer) => crossCheckPartners(config, now.getTime(), viewer));
+  ctx.disposables.add({ dispose: () => ctx.teamSnapshot.setPartnerResolver(undefined) });
 
   const today = ctx.disposables.add(new TodayView(ctx));
 
-  const pickPartnerPullRequest = async (): Promise<SidebarPullRequest | undefined> => {
+  const pickPartnerPullRequest = async (): Promise<SnapshotPullRequest | undefined> => {
     const partner = today.model?.rows.find((r) => r.kind === 'partner');
     const prs = partner?.kind === 'partner' ? (partner.pullRequests ?? []) : [];
     if (prs.length === 0) {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway } from '../github/gateway';
-import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
+import type { SnapshotPullRequest } from '../snapshot/snapshotSchema';
 import userDocument from './crossCheckUser.graphql';
 import reviewRequestsDocument from './pullRequestReviewRequests.graphql';
 import requestDocument from './requestReviews.graphql';
@@ -27,7 +27,7 @@ const hasRequest = (nodes: z.infer<typeof requestsSchema>['reviewRequests']['nod
   nodes.some((n) => n?.requestedReviewer?.login?.toLowerCase() === login.toLowerCase());
 
 /** Whether GitHub has an open review request for `checker` on `pr` now (another window may have asked). */
-async function isRequestedNow(gateway: GitHubGateway, pr: Pick<SidebarPullRequest, 'id'>, checker: string, signal?: AbortSignal): Promise<boolean> {
+async function isRequestedNow(gateway: GitHubGateway, pr: Pick<SnapshotPullRequest, 'id'>, checker: string, signal?: AbortSignal): Promise<boolean> {
   const now = await gateway.query({ document: reviewRequestsDocument, variables: { id: pr.id }, schema: nodeSchema, ...(signal ? { signal } : {}) });
   const requests = now.node?.reviewRequests;
   return requests !== undefined && hasRequest(requests.nodes, checker);
@@ -37,7 +37,7 @@ async function isRequestedNow(gateway: GitHubGateway, pr: Pick<SidebarPullReques
  * Asks GitHub for `checker`'s review on `pr`; resolves once GitHub has the request. A request that
  * is already open is not sent again (GitHub would notify the checker a second time): `already`.
  */
-export async function requestReview(gateway: GitHubGateway, pr: Pick<SidebarPullRequest, 'id' | 'number'>, checker: string): Promise<'requested' | 'already'> {
+export async function requestReview(gateway: GitHubGateway, pr: Pick<SnapshotPullRequest, 'id' | 'number'>, checker: string): Promise<'requested' | 'already'> {
   if (await isRequestedNow(gateway, pr, checker)) return 'already';
   const user = await gateway.query({ document: userDocument, variables: { login: checker }, schema: userSchema });
   if (!user.user) throw new GitHubError('notFound', `GitHub has no user @${checker}.`, { user: checker });
@@ -54,7 +54,7 @@ export async function requestReview(gateway: GitHubGateway, pr: Pick<SidebarPull
 }
 
 /** `teamSupport.crossCheck.requestMine`: on a tree item, a pull request, or (palette) a QuickPick of mine. */
-export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined, given: SidebarPullRequest | undefined): Promise<boolean> {
+export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined, given: SnapshotPullRequest | undefined): Promise<boolean> {
   if (!checker) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nobody cross-checks you this cycle, so there is no one to ask.'));
     return false;
@@ -63,7 +63,7 @@ export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined,
   if (!gateway) return false;
   let pr = given;
   if (!pr) {
-    const mine = ctx.sidebar.snapshot?.myPullRequests.nodes ?? [];
+    const mine = ctx.teamSnapshot.snapshot?.myPullRequests.nodes ?? [];
     if (mine.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('You have no open pull requests in this repository.'));
       return false;
@@ -80,7 +80,7 @@ export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined,
     pr = picked.pr;
   }
   // The latest snapshot's copy of the pull request: a tree item may have been rendered before the request.
-  const target = ctx.sidebar.snapshot?.myPullRequests.nodes.find((p) => p.id === pr.id) ?? pr;
+  const target = ctx.teamSnapshot.snapshot?.myPullRequests.nodes.find((p) => p.id === pr.id) ?? pr;
   const already = (): boolean => {
     void vscode.window.showInformationMessage(vscode.l10n.t('@{0} is already asked to cross-check #{1}; GitHub has the request.', checker, target.number));
     return false;
@@ -101,7 +101,7 @@ export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined,
     return false;
   }
   // Show GitHub's state, not a local flag: the next snapshot has the request.
-  await ctx.sidebar.refresh();
+  await ctx.teamSnapshot.refresh();
   if (outcome === 'already') return already();
   void vscode.window.showInformationMessage(vscode.l10n.t('Asked @{0} to cross-check #{1}.', checker, target.number));
   return true;

@@ -1,4 +1,4 @@
-import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
+import type { SnapshotPullRequest } from '../snapshot/snapshotSchema';
 
 /**
  * Where a pull request stands for one reviewer, from the sidebar snapshot alone (pure: no vscode).
@@ -9,16 +9,16 @@ import type { SidebarPullRequest } from '../sidebar/snapshotSchema';
  */
 export type ReviewState = 'requested' | 'changed' | 'reviewed' | 'notReviewed';
 
-type Review = NonNullable<SidebarPullRequest['reviews']['nodes'][number]>;
+type Review = NonNullable<SnapshotPullRequest['reviews']['nodes'][number]>;
 
 const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
-export function isReviewRequested(pr: SidebarPullRequest, login: string): boolean {
+export function isReviewRequested(pr: SnapshotPullRequest, login: string): boolean {
   return pr.reviewRequests.nodes.some((n) => same(n?.requestedReviewer?.login, login));
 }
 
 /** The reviewer's latest submitted review (pending drafts are not reviews yet). */
-export function latestReviewBy(pr: SidebarPullRequest, login: string): Review | undefined {
+export function latestReviewBy(pr: SnapshotPullRequest, login: string): Review | undefined {
   let latest: Review | undefined;
   for (const r of pr.reviews.nodes) {
     if (!r || r.state === 'PENDING' || !same(r.author?.login, login)) continue;
@@ -28,7 +28,7 @@ export function latestReviewBy(pr: SidebarPullRequest, login: string): Review | 
   return latest;
 }
 
-export function reviewStateFor(pr: SidebarPullRequest, reviewer: string): ReviewState {
+export function reviewStateFor(pr: SnapshotPullRequest, reviewer: string): ReviewState {
   if (isReviewRequested(pr, reviewer)) return 'requested';
   const latest = latestReviewBy(pr, reviewer);
   if (!latest) return 'notReviewed';

@@ -1,4 +1,4 @@
-import type { SidebarPullRequest, SidebarSnapshot } from '../sidebar/snapshotSchema';
+import type { SnapshotPullRequest, TeamSnapshot } from '../snapshot/snapshotSchema';
 import type { TeamConfig } from '../team/configSchema';
 import { todayFor } from '../team/rotation';
 import { type ReviewState, reviewStateFor } from './reviewState';
@@ -10,13 +10,13 @@ import { teamNow, type TeammateNow } from './teamNowModel';
  */
 
 export interface PartnerPullRequest {
-  readonly pr: SidebarPullRequest;
+  readonly pr: SnapshotPullRequest;
   /** Where it stands for the viewer (the partner's cross-checker). */
   readonly state: ReviewState;
 }
 
 export interface MyPullRequest {
-  readonly pr: SidebarPullRequest;
+  readonly pr: SnapshotPullRequest;
   /** Where it stands for the viewer's checker; undefined when nobody checks the viewer. */
   readonly checkerState: ReviewState | undefined;
 }
@@ -44,8 +44,8 @@ export interface TodayInput {
   readonly config: TeamConfig;
   readonly now: number;
   readonly viewer: string;
-  readonly snapshot: SidebarSnapshot | undefined;
-  /** The partner the snapshot was fetched for (`SidebarStore.partnerLogin`). */
+  readonly snapshot: TeamSnapshot | undefined;
+  /** The partner the snapshot was fetched for (`TeamSnapshotStore.partnerLogin`). */
   readonly snapshotPartner: string | undefined;
 }
 
@@ -72,7 +72,7 @@ export function buildToday(input: TodayInput): TodayModel {
     rows.push({ kind: 'alone' });
   } else {
     const partnerMatches = snapshot !== undefined && same(input.snapshotPartner, partner);
-    const person = (p: SidebarSnapshot['partner'], login: string) => (p && same(p.login, login) ? p.avatarUrl : undefined);
+    const person = (p: TeamSnapshot['partner'], login: string) => (p && same(p.login, login) ? p.avatarUrl : undefined);
     rows.push({
       kind: 'partner',
       login: partner,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import { sidebarMessage } from '../sidebar/sidebarMessage';
+import { snapshotMessage } from '../snapshot/snapshotMessage';
 import { nextTeamMidnight } from '../team/teamCalendar';
 import { AvatarImages } from './avatarImages';
 import { buildToday, type TodayModel } from './todayModel';
@@ -11,7 +11,7 @@ const MAX_TIMER_MS = 25 * 3_600_000;
 const TEAM_REFRESH_MS = 60_000;
 
 /**
- * The Today view: renders from the team config, the rotation and `ctx.sidebar.snapshot` (never
+ * The Today view: renders from the team config, the rotation and `ctx.teamSnapshot.snapshot` (never
  * queries on its own). Re-renders when the config, the sidebar or the session change, and at the
  * team's next local midnight, so a new cycle (or someone's absence) shows without a reload.
  */
@@ -39,7 +39,7 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
     this._register({ dispose: () => this.clearTimer() });
     const render = () => this.render();
     this._register(ctx.team.onDidChange(render));
-    this._register(ctx.sidebar.onDidChange(render));
+    this._register(ctx.teamSnapshot.onDidChange(render));
     this._register(ctx.session.onDidChange(render));
     this._register(this.view.onDidChangeVisibility((e) => e.visible && this.render()));
     this.render();
@@ -66,9 +66,9 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
 
   /** Recomputes the model now (also called by the midnight timer). */
   render(): void {
-    const { team, session, sidebar, clock } = this.ctx;
+    const { team, session, teamSnapshot, clock } = this.ctx;
     const state = team.state;
-    const viewer = session.login ?? sidebar.snapshot?.viewer.login;
+    const viewer = session.login ?? teamSnapshot.snapshot?.viewer.login;
     let message: string | undefined;
     this.current = undefined;
     this.clearTimer();
@@ -78,12 +78,12 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
       const now = clock.now();
       this.renderedAt = now;
       try {
-        this.current = buildToday({ config: state.config, now, viewer, snapshot: sidebar.snapshot, snapshotPartner: sidebar.partnerLogin });
+        this.current = buildToday({ config: state.config, now, viewer, snapshot: teamSnapshot.snapshot, snapshotPartner: teamSnapshot.partnerLogin });
       } catch (e) {
         this.ctx.log.error(`Today view: ${e instanceof Error ? e.message : String(e)}`);
         message = vscode.l10n.t('Could not work out the cross-check rotation. The log has the details.');
       }
-      message ??= sidebarMessage(this.ctx.sidebar);
+      message ??= snapshotMessage(this.ctx.teamSnapshot);
       this.armTimer(now, state.config.timeZone);
       this.refreshSidebarIfStale();
     }
@@ -96,17 +96,17 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
   private refreshSidebarIfStale(): void {
     const model = this.current;
     if (!model) return;
-    const { sidebar } = this.ctx;
+    const { teamSnapshot } = this.ctx;
     const same = (a: string | undefined, b: string | undefined) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
-    if (same(sidebar.partnerLogin, model.partner) && same(sidebar.checkerLogin, model.checker)) {
+    if (same(teamSnapshot.partnerLogin, model.partner) && same(teamSnapshot.checkerLogin, model.checker)) {
       this.askedFor = undefined;
       return;
     }
-    if (!sidebar.snapshot) return; // The first refresh is on its way (the store starts it).
+    if (!teamSnapshot.snapshot) return; // The first refresh is on its way (the store starts it).
     const key = `${model.partner ?? ''}|${model.checker ?? ''}`;
     if (this.askedFor === key) return;
     this.askedFor = key;
-    void sidebar.refresh();
+    void teamSnapshot.refresh();
   }
 
   private armTimer(now: number, timeZone: string): void {

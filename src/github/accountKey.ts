@@ -1,4 +1,4 @@
-import type { GitHubSession } from '../core/services';
+import type { GitHubSession } from './gitHubSession';
 
 /**
  * Who local data belongs to: one GitHub account on one GitHub instance. Drafts and the pairing

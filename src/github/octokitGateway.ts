@@ -186,7 +186,7 @@ export class OctokitGateway implements GitHubGateway {
   }
 }
 
-/** `query SidebarSnapshot(` → SidebarSnapshot, for the log. */
+/** `query TeamSnapshot(` → TeamSnapshot, for the log. */
 export function operationName(document: string): string {
   return /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? 'anonymous operation';
 }

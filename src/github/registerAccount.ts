@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
-import { TeamConfigServiceImpl } from '../team-config/teamConfigService';
+import type { Ctx } from '../ctx';
+
+type AccountContext = Pick<Ctx, 'disposables' | 'errors' | 'log' | 'team' | 'teamSnapshot'>;
 import { GitHubError, isGitHubError } from './errors';
-import { AccountSession, tokenProblemMessage } from './session';
+import { type AccountSession, tokenProblemMessage } from './session';
 import { type GitHubErrorPresenter, gitHubErrorMessage } from './showGitHubError';
 import { checkToken } from './tokenFormat';
 
@@ -20,9 +21,8 @@ export interface AccountFeature {
   signInWithToken(token: string): Promise<SignInResult>;
 }
 
-export function registerAccount(ctx: Ctx): AccountFeature {
-  const session = ctx.session;
-  if (!(session instanceof AccountSession)) throw new Error('registerAccount needs the AccountSession from createGitHubSession.');
+/** `session` is the account behind `ctx.session`: this feature signs it in and out. */
+export function registerAccount(ctx: AccountContext, session: AccountSession): AccountFeature {
   const d = ctx.disposables;
   const promptShown = d.add(new vscode.EventEmitter<void>());
 
@@ -48,8 +48,8 @@ export function registerAccount(ctx: Ctx): AccountFeature {
     vscode.commands.registerCommand('teamSupport.refresh', async () => {
       if (!session.gateway) await session.restore();
       // Re-read the team config too (a change made outside VS Code's watchers), then the sidebar.
-      if (ctx.team instanceof TeamConfigServiceImpl) await ctx.team.reload();
-      await ctx.sidebar.refresh();
+      await ctx.team.reload();
+      await ctx.teamSnapshot.refresh();
     }),
     vscode.commands.registerCommand('teamSupport.showLog', () => ctx.log.show()),
   ];

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import type { GitHubSession } from '../core/services';
+import type { GitHubSession } from './gitHubSession';
 import { type GitHubEndpoint, endpointFor, hostOf } from './endpoint';
 import { GitHubError, isGitHubError } from './errors';
 import type { GitHubGateway } from './gateway';

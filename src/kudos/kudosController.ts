@@ -1,6 +1,6 @@
 import { isBlockedCategoryName } from '../team/blockedCategoryName';
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { isGitHubError } from '../github/errors';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
@@ -192,7 +192,7 @@ export class KudosController extends Disposable {
   /** The team's repositories and home, as the sidebar reads them (the open repository's when there is no config). */
   /** The sidebar's #Blocked category id when it is the one the config names (saves a lookup). */
   private blockedCategoryId(configured: string): string | undefined {
-    const category = this.ctx.sidebar.category;
+    const category = this.ctx.teamSnapshot.category;
     return category && isBlockedCategoryName(category.name, configured) ? category.id : undefined;
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import {
   hostMessageSchema,
@@ -56,7 +56,7 @@ export class KudosWebviews extends Disposable {
     // The user's own reply, resolve or pick-up changes their numbers: refetch now if a Kudos webview
     // shows them, else when one is next opened or revealed.
     this._register(
-      ctx.sidebar.onDidRefreshOnRequest(() => {
+      ctx.teamSnapshot.onDidRefreshOnRequest(() => {
         controller.invalidate();
         if (this.anyVisible()) void controller.refresh();
       }),

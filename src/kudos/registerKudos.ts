@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import type { Prompter } from '../core/prompter';
 import { isGitHubError } from '../github/errors';
 import { guardForPosting } from '../outgoing/secretPrompt';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { GitHubSession } from '../core/services';
+import type { GitHubSession } from '../github/gitHubSession';
 import type { Logger } from '../core/logger';
 import { coAuthorTrailer, hasCoAuthor, withTrailer, type CoAuthor } from './coAuthorTrailer';
 import partnerUserQuery from './partnerUser.graphql';

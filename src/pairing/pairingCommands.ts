@@ -3,7 +3,7 @@ import { formatDuration } from './pairingFormat';
 import type { PairingFeature, PartnerPicker } from './pairingFeature';
 import type { WeekSummary } from './pairingTimer';
 import { teamView } from './teammates';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { OVERLAP_WINDOW_MS, type PairingCandidate } from '../team/pairingOverlap';
 import { isGitHubLogin } from '../protocol/githubLogin';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { CoAuthorOffer } from './coAuthorOffer';
 import { currentAccountKey } from '../github/accountKey';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { currentAccountKey } from '../github/accountKey';
 import { createPartnerPicker, registerPairingCommands } from './pairingCommands';
 import { PairingFeature } from './pairingFeature';

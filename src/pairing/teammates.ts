@@ -1,4 +1,4 @@
-import type { TeamConfigState } from '../core/services';
+import type { TeamConfigState } from '../team-config/teamConfigState';
 import { type PairingCandidate, pairingCandidates } from '../team/pairingOverlap';
 import type { TeamConfig } from '../team/configSchema';
 import { systemTimeZone } from '../team/teamCalendar';

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import type * as vscode from 'vscode';
-import type { WorkspaceRepository } from '../core/services';
+import type { WorkspaceRepository } from './workspaceRepository';
 import type { RepoRef } from '../github/gateway';
 import type { GitRepository } from './gitApi';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import type { RepositoryService, WorkspaceRepository } from '../core/services';
+import type { RepositoryService, WorkspaceRepository } from './workspaceRepository';
 import { endpointFor } from '../github/endpoint';
 import type { GitAPI, GitExtension, GitRepository } from './gitApi';
 import { GitWorkspaceRepository } from './gitWorkspaceRepository';

@@ -1,6 +1,6 @@
 import { parseMarker } from '../protocol/blockerMarker';
 import type { AnchoredBlocker } from '../protocol/lspProtocol';
-import type { Blocker } from '../sidebar/snapshotSchema';
+import type { Blocker } from '../snapshot/snapshotSchema';
 
 /**
  * Turns the sidebar snapshot's open blockers into what the language server needs: the ones whose

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
-import type { TeamConfigState } from '../core/services';
-import type { SidebarSnapshot } from '../sidebar/snapshotSchema';
+import type { TeamConfigState } from '../team-config/teamConfigState';
+import type { TeamSnapshot } from '../snapshot/snapshotSchema';
 import contributorsQuery from './contributors.graphql';
 
 export const contributorsSchema = z.object({
@@ -23,7 +23,7 @@ export async function fetchContributors(gateway: GitHubGateway, repo: RepoRef, s
 }
 
 /** Logins the editor already knows without another request: the team, the viewer, blocker and PR authors. */
-export function knownLogins(snapshot: SidebarSnapshot | undefined, team: TeamConfigState): string[] {
+export function knownLogins(snapshot: TeamSnapshot | undefined, team: TeamConfigState): string[] {
   const logins: string[] = [];
   if (team.kind === 'ok') logins.push(...team.config.members);
   if (snapshot) {

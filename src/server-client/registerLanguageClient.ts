@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import type * as LanguageClientModule from './languageClientModule';
 import { loadBundle } from '../core/lazyBundle';
 import { DisposableStore } from '../core/lifecycle';
@@ -85,7 +85,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
     this.store.add(vscode.commands.registerCommand(RESTART_COMMAND, () => this.restart()));
     const update = (): void => this.update();
     this.store.add(ctx.team.onDidChange(update));
-    this.store.add(ctx.sidebar.onDidChange(update));
+    this.store.add(ctx.teamSnapshot.onDidChange(update));
     this.store.add(ctx.repositories.onDidChange(update));
     this.store.add(ctx.session.onDidChange(update));
     this.store.add(vscode.workspace.onDidOpenTextDocument((doc) => isTeamConfig(doc) && this.fetchContributorsOnce()));
@@ -119,7 +119,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   }
 
   private anchored(): AnchoredBlocker[] {
-    return anchoredBlockers(this.ctx.sidebar.snapshot?.repository?.blockers.nodes ?? []);
+    return anchoredBlockers(this.ctx.teamSnapshot.snapshot?.repository?.blockers.nodes ?? []);
   }
 
   private wanted(): boolean {
@@ -285,7 +285,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   }
 
   private contributorLogins(): string[] {
-    const logins = knownLogins(this.ctx.sidebar.snapshot, this.ctx.team.state);
+    const logins = knownLogins(this.ctx.teamSnapshot.snapshot, this.ctx.team.state);
     const repo = this.ctx.repositories.current;
     if (repo && this.fetchedContributors?.repo === `${repo.ref.owner}/${repo.ref.name}`) logins.push(...this.fetchedContributors.logins);
     const seen = new Set<string>();

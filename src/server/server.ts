@@ -164,7 +164,7 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
   };
 
   const validateConfig = (doc: TextDocument): void => {
-    const diagnostics: Diagnostic[] = config().lib.configProblems(doc.getText()).map((p) => ({
+    const diagnostics: Diagnostic[] = config().lib.configDiagnostics(doc.getText()).map((p) => ({
       range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
       message: p.message,
       severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { isGitHubError } from '../github/errors';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { draftTeamConfig } from '../team/configDraft';
-import { TeamConfigServiceImpl } from './teamConfigService';
+import { type TeamConfigServiceImpl } from './teamConfigService';
 import draftDocument from './teamDraft.graphql';
 
 const draftSchema = z.object({
@@ -35,9 +35,8 @@ export interface TeamConfigFeature {
   createConfig(): Promise<vscode.TextDocument | undefined>;
 }
 
-export function registerTeamConfig(ctx: Ctx): TeamConfigFeature {
-  const service = ctx.team;
-  if (!(service instanceof TeamConfigServiceImpl)) throw new Error('registerTeamConfig needs the service from createTeamConfigService.');
+/** `service` is the implementation behind `ctx.team`: this feature drafts and opens its file. */
+export function registerTeamConfig(ctx: Ctx, service: TeamConfigServiceImpl): TeamConfigFeature {
 
   const createConfig = async (): Promise<vscode.TextDocument | undefined> => {
     const repo = ctx.repositories.current;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import type { TeamConfigService, TeamConfigState, WorkspaceRepository } from '../core/services';
+import type { WorkspaceRepository } from '../repository/workspaceRepository';
+import type { TeamConfigService, TeamConfigState } from './teamConfigState';
 import type { RepoRef } from '../github/gateway';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { sameRepository, withTeamMembers } from '../team/teamScope';

@@ -15,9 +15,9 @@ type Api = TeamSupportApi;
 async function ready(): Promise<Api> {
   const api = await signIn('mona');
   await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.current !== undefined, 15_000, 'the workspace repository');
-  await api.ctx.sidebar.refresh();
-  assert.equal(api.ctx.sidebar.error, undefined, `sidebar error: ${api.ctx.sidebar.error?.message ?? ''}`);
-  assert.ok(api.ctx.sidebar.category, 'the Blocked category is known');
+  await api.ctx.teamSnapshot.refresh();
+  assert.equal(api.ctx.teamSnapshot.error, undefined, `sidebar error: ${api.ctx.teamSnapshot.error?.message ?? ''}`);
+  assert.ok(api.ctx.teamSnapshot.category, 'the Blocked category is known');
   return api;
 }
 
@@ -91,7 +91,7 @@ describe('#Blocked', function () {
     // Leave the harness's starting state for the suites that follow.
     await vscode.commands.executeCommand('teamSupport.blocked.showAll');
     await sandbox().reset('demo');
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
   });
 
   it('asks about lines with an error, posts the draft from its CodeLens, and shows it in the view with badge 1', async () => {
@@ -219,7 +219,7 @@ describe('#Blocked', function () {
     });
     assert.equal(reply.errors, undefined);
     await vscode.commands.executeCommand('teamSupport.refresh');
-    await waitUntil(api.ctx.sidebar.onDidChange, () => (api.features.blocked.tree.rows.rows.find((r) => r.id === id)?.replyCount ?? 0) > 0, 15_000, 'the reply');
+    await waitUntil(api.ctx.teamSnapshot.onDidChange, () => (api.features.blocked.tree.rows.rows.find((r) => r.id === id)?.replyCount ?? 0) > 0, 15_000, 'the reply');
     const tree = api.features.blocked.tree;
     const node = tree.nodeFor(id);
     assert.ok(node);
@@ -266,7 +266,7 @@ describe('#Blocked', function () {
     );
     const samsId = sam.data?.createDiscussion.discussion.id;
     assert.ok(samsId);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     assert.ok(tree.nodeFor(samsId));
     await vscode.commands.executeCommand('teamSupport.blocked.showMine');
     assert.equal(api.ctx.contextKeys.get('teamSupport.blockedFilter'), 'mine');

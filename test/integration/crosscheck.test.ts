@@ -67,10 +67,10 @@ describe('cross-check: Today view', function () {
 
     await signIn('mona');
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'ok', 15_000, 'the team config');
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     await waitUntil(
       api.features.crossCheck.today.onDidRender,
-      () => api.ctx.sidebar.partnerLogin === partner && api.features.crossCheck.today.model?.rows.some((r) => r.kind === 'partner' && r.pullRequests !== undefined) === true,
+      () => api.ctx.teamSnapshot.partnerLogin === partner && api.features.crossCheck.today.model?.rows.some((r) => r.kind === 'partner' && r.pullRequests !== undefined) === true,
       15_000,
       'the Today view with the partner’s pull requests',
     );
@@ -91,9 +91,9 @@ describe('cross-check: Today view', function () {
     const next = crossCheckPartners(config, NOW + 7 * DAY, 'mona').partner;
     assert.ok(labels.includes(`Next: you cross-check @${next}`), labels.join(' | '));
     // The sidebar's ONE request fetched this partner's pull requests (no query of the view's own).
-    assert.equal(api.ctx.sidebar.partnerLogin, partner);
-    assert.equal(api.ctx.sidebar.checkerLogin, checker);
-    assert.equal(api.ctx.sidebar.snapshot?.partner?.login, partner);
+    assert.equal(api.ctx.teamSnapshot.partnerLogin, partner);
+    assert.equal(api.ctx.teamSnapshot.checkerLogin, checker);
+    assert.equal(api.ctx.teamSnapshot.snapshot?.partner?.login, partner);
     // Avatars: the sandbox serves them over http, which the workbench only shows as downloaded data: URIs.
     const view = api.features.crossCheck.today;
     const icon = () => treeOf(api)[0]?.item.iconPath;
@@ -159,7 +159,7 @@ describe('cross-check: Today view', function () {
     assert.ok(repo);
     b.pullRequest(repo, { title: 'Asked from the laptop', body: 'Cross-check test.', author: 'mona', createdAt: new Date(Date.now() - HOUR).toISOString(), headRefName: 'mona/laptop', commits: 1 });
     await sb.reset(state);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     const other = mine().find((c) => c.node.type === 'myPr' && c.item.description === `@${checker} not requested yet`);
     assert.ok(other && other.node.type === 'myPr', 'another of mona’s pull requests without a request');
     const checkerId = state.users.find((u) => u.login === checker)?.id;
@@ -184,7 +184,7 @@ describe('cross-check: Today view', function () {
     await waitUntil(view.onDidRender, () => view.model?.partner === expected.partner, 10_000, 'the next cycle');
     assert.equal(labelOf(treeOf(api)[0]?.item ?? new vscode.TreeItem('')), `You cross-check @${expected.partner}`);
     // …and the sidebar fetched the new partner's pull requests with its one request.
-    await waitUntil(api.ctx.sidebar.onDidChange, () => api.ctx.sidebar.partnerLogin === expected.partner, 15_000, 'the sidebar refresh for the new partner');
+    await waitUntil(api.ctx.teamSnapshot.onDidChange, () => api.ctx.teamSnapshot.partnerLogin === expected.partner, 15_000, 'the sidebar refresh for the new partner');
     api.ctx.clock.use({ now: () => NOW });
     view.render();
   });
@@ -228,7 +228,7 @@ describe('cross-check: Today view and the team config', function () {
     assert.ok(labels.includes('Away today: @sam, @priya, @kenji, @lea'), labels.join(' | '));
     assert.ok(!labels.some((l) => l.startsWith('You cross-check')));
     // The sidebar stops fetching a partner's pull requests.
-    await waitUntil(api.ctx.sidebar.onDidChange, () => api.ctx.sidebar.partnerLogin === undefined, 15_000, 'the sidebar without a partner');
+    await waitUntil(api.ctx.teamSnapshot.onDidChange, () => api.ctx.teamSnapshot.partnerLogin === undefined, 15_000, 'the sidebar without a partner');
   });
 
   it('with an invalid config shows what is wrong and the invalid-config welcome', async () => {

@@ -75,14 +75,14 @@ describe('follow the sun: working hours across time zones', function () {
     await sandbox().setClock(null);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await sandbox().reset('demo');
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
   });
 
   it('holds a first-reply notice that arrives outside working hours: nothing is shown', async () => {
     // Mona asks while she works; the extension sees it unanswered.
     await at(TUE_1500);
     const mine = await postAs('mona', 'Mona: payment webhook retries', TUE_1500);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     // Overnight: sam and kenji ask, lea answers sam, priya answers mona.
     await postAs('sam', 'Sam: checkout rounding', TUE_1700);
     await postAs('kenji', 'Kenji: search index rebuild', TUE_2000);
@@ -92,7 +92,7 @@ describe('follow the sun: working hours across time zones', function () {
     await replyAs('priya', mine, TUE_2200);
 
     await at(TUE_2200 + 30 * 60_000);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     api.features.blocked.notices.check(true);
     const notified = api.ctx.extension.globalState.get<{ notified: string[] }>('teamSupport.blocked.firstReply');
     assert.ok(notified?.notified.includes(mine), 'the first reply was seen');
@@ -102,7 +102,7 @@ describe('follow the sun: working hours across time zones', function () {
 
     // Still before her day starts next morning (focused window or not): nothing.
     await at(WED_0700);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     api.features.blocked.notices.check(true);
     assert.deepEqual(shown, []);
   });
@@ -168,7 +168,7 @@ describe('follow the sun: working hours across time zones', function () {
 
   it('shows one digest when mona’s day starts: blockers posted while she was away, unanswered first, and the held notice', async () => {
     await at(WED_0830);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     api.features.blocked.notices.check(true);
     const digests = shown.filter((n) => n.kind === 'digest');
     assert.equal(digests.length, 1, JSON.stringify(shown));
@@ -180,7 +180,7 @@ describe('follow the sun: working hours across time zones', function () {
     // Focused again later the same morning: no second digest.
     await at(WED_0830 + 2 * 3_600_000);
     api.features.blocked.notices.check(true);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     assert.equal(shown.filter((n) => n.kind === 'digest').length, 1);
   });
 });

@@ -21,7 +21,7 @@ describe('foundation', () => {
     for (const feature of ['account', 'teamConfig', 'blocked', 'crossCheck', 'kudos', 'pairing', 'languageClient'] as const) {
       assert.ok(api.features[feature], `feature ${feature} missing from the API`);
     }
-    assert.ok(api.ctx.session && api.ctx.repositories && api.ctx.team && api.ctx.sidebar, 'shared services missing');
+    assert.ok(api.ctx.session && api.ctx.repositories && api.ctx.team && api.ctx.teamSnapshot, 'shared services missing');
   });
 
   it('talks to the sandbox: teamSupport.github.apiUrl (machine setting) is the URL the harness passed in the environment', async () => {

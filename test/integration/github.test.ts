@@ -4,14 +4,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { SignInResult } from '../../src/github/registerAccount';
-import { SidebarStoreImpl } from '../../src/sidebar/sidebarStore';
-import { sidebarMessage } from '../../src/sidebar/sidebarMessage';
+import { TeamSnapshotStoreImpl } from '../../src/snapshot/snapshotStore';
+import { snapshotMessage } from '../../src/snapshot/snapshotMessage';
 import { getApi, sandbox, sandboxUrl, signIn, signOut, waitUntil, workspaceRoot } from './support';
 
 const viewerSchema = z.object({ viewer: z.object({ login: z.string() }) });
 
-async function store(): Promise<SidebarStoreImpl> {
-  return (await getApi()).ctx.sidebar as SidebarStoreImpl;
+async function store(): Promise<TeamSnapshotStoreImpl> {
+  return (await getApi()).ctx.teamSnapshot as TeamSnapshotStoreImpl;
 }
 
 /** A refresh that starts after this call (a running one is joined, then one more runs). */
@@ -20,7 +20,7 @@ async function shownMessage(): Promise<string | undefined> {
   return (await getApi()).features.blocked.tree.view.message;
 }
 
-async function refreshed(): Promise<SidebarStoreImpl> {
+async function refreshed(): Promise<TeamSnapshotStoreImpl> {
   const s = await store();
   await s.refresh();
   return s;
@@ -164,7 +164,7 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
   });
 
   describe('sidebar store', () => {
-    it('refreshes with exactly one SidebarSnapshot request and shows the open blockers', async () => {
+    it('refreshes with exactly one TeamSnapshot request and shows the open blockers', async () => {
       await signIn('mona');
       const s = await refreshed();
       assert.equal(s.error, undefined, s.error?.message);
@@ -173,8 +173,8 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
       const log = await sandbox().requests();
       // The Kudos view, when visible, refreshes its own data after a refresh the user asked for (its own budget).
       const sidebarRequests = log.map((r) => r.operationName).filter((name) => !name?.startsWith('Kudos'));
-      assert.deepEqual(sidebarRequests, ['SidebarSnapshot'], 'one request per refresh (category cached)');
-      const variables = log.find((r) => r.operationName === 'SidebarSnapshot')?.variables ?? {};
+      assert.deepEqual(sidebarRequests, ['TeamSnapshot'], 'one request per refresh (category cached)');
+      const variables = log.find((r) => r.operationName === 'TeamSnapshot')?.variables ?? {};
       assert.equal(variables['myPulls'], 'repo:acme/webshop is:pr is:open author:mona');
       assert.equal(s.snapshot?.viewer.login, 'mona');
       assert.equal(s.snapshot?.repository?.nameWithOwner, 'acme/webshop');
@@ -188,24 +188,24 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
       const s = await refreshed();
       await sandbox().clearLog();
       await Promise.all([s.refresh(), s.refresh(), s.refresh(), s.refresh()]);
-      const count = (await sandbox().requests()).filter((r) => r.operationName === 'SidebarSnapshot').length;
+      const count = (await sandbox().requests()).filter((r) => r.operationName === 'TeamSnapshot').length;
       assert.ok(count <= 2, `${count} requests for 4 concurrent refreshes`);
     });
 
     it('retries a 5xx on the sidebar read and succeeds', async () => {
       const s = await refreshed();
       await sandbox().clearLog();
-      await sandbox().injectFault({ kind: 'serverError', status: 502, count: 1, match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'serverError', status: 502, count: 1, match: { operationName: 'TeamSnapshot' } });
       await s.refresh();
       assert.equal(s.error, undefined, s.error?.message);
-      const statuses = (await sandbox().requests()).filter((r) => r.operationName === 'SidebarSnapshot').map((r) => r.status);
+      const statuses = (await sandbox().requests()).filter((r) => r.operationName === 'TeamSnapshot').map((r) => r.status);
       assert.deepEqual(statuses, [502, 200]);
     });
 
     it('offline: keeps the last snapshot, marked stale, and says so; the snapshot is cached for the next window', async () => {
       const s = await refreshed();
       assert.ok(s.snapshot);
-      await sandbox().injectFault({ kind: 'dropConnection', match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'dropConnection', match: { operationName: 'TeamSnapshot' } });
       await s.refresh();
       assert.equal(s.error?.kind, 'offline');
       assert.equal(s.stale, true);
@@ -224,13 +224,13 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
       await refreshed();
       await sandbox().injectFault({ kind: 'dropConnection' });
       // A second store over the same services stands in for the next window's.
-      const next = new SidebarStoreImpl(api.ctx);
+      const next = new TeamSnapshotStoreImpl(api.ctx);
       try {
         await next.refresh();
         assert.equal(next.error?.kind, 'offline');
         assert.equal(next.stale, true);
         assert.equal(next.snapshot?.repository?.nameWithOwner, 'acme/webshop');
-        assert.match(sidebarMessage(next) ?? '', /^Offline: showing what was loaded at /);
+        assert.match(snapshotMessage(next) ?? '', /^Offline: showing what was loaded at /);
       } finally {
         next.dispose();
       }
@@ -239,17 +239,17 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
     it('waits out a short rate limit and then shows fresh data', async () => {
       const s = await refreshed();
       await sandbox().clearLog();
-      await sandbox().injectFault({ kind: 'primaryRateLimit', resetInSeconds: 1, count: 1, match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'primaryRateLimit', resetInSeconds: 1, count: 1, match: { operationName: 'TeamSnapshot' } });
       await s.refresh();
       assert.equal(s.error, undefined, s.error?.message);
       assert.equal(s.stale, false);
-      const sidebarRequests = (await sandbox().requests()).filter((r) => r.operationName === 'SidebarSnapshot');
+      const sidebarRequests = (await sandbox().requests()).filter((r) => r.operationName === 'TeamSnapshot');
       assert.equal(sidebarRequests.length, 2, 'the limited request, then the retry after the reset');
     });
 
     it('rate limited: says until when', async () => {
       const s = await refreshed();
-      await sandbox().injectFault({ kind: 'primaryRateLimit', resetInSeconds: 3600, match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'primaryRateLimit', resetInSeconds: 3600, match: { operationName: 'TeamSnapshot' } });
       await s.refresh();
       assert.equal(s.error?.kind, 'rateLimited');
       const resetAt = s.error?.details.resetAt ?? 0;
@@ -260,7 +260,7 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
 
     it('token lacking a scope: names the scope', async () => {
       const s = await refreshed();
-      await sandbox().injectFault({ kind: 'missingScope', scope: 'read:discussion', match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'missingScope', scope: 'read:discussion', match: { operationName: 'TeamSnapshot' } });
       await s.refresh();
       assert.equal(s.error?.kind, 'missingScope');
       assert.deepEqual(s.error?.details.scopes, ['read:discussion']);
@@ -269,7 +269,7 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
 
     it('SAML SSO required: links to the authorization page', async () => {
       const s = await refreshed();
-      await sandbox().injectFault({ kind: 'ssoRequired', org: 'acme', match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'ssoRequired', org: 'acme', match: { operationName: 'TeamSnapshot' } });
       await s.refresh();
       assert.equal(s.error?.kind, 'ssoRequired');
       assert.match(s.error?.details.url ?? '', /sso/);
@@ -278,7 +278,7 @@ describe('GitHub: sign-in, repository, sidebar store', function () {
 
     it('bad credentials: asks to sign in again', async () => {
       const s = await refreshed();
-      await sandbox().injectFault({ kind: 'badCredentials', match: { operationName: 'SidebarSnapshot' } });
+      await sandbox().injectFault({ kind: 'badCredentials', match: { operationName: 'TeamSnapshot' } });
       try {
         await s.refresh();
         // A rejected token signs out (issue 15): the sidebar then says so, or still shows the 401 itself.
@@ -343,9 +343,9 @@ describe('GitHub: no GitHub remote', function () {
       await git('remote', 'set-url', 'origin', 'https://gitlab.com/acme/webshop.git');
       await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.current === undefined, 15_000, 'the repository to go away');
       assert.equal(api.ctx.contextKeys.get('teamSupport.hasRepository'), false, 'the views show their no-repository welcome');
-      await api.ctx.sidebar.refresh();
-      assert.equal(api.ctx.sidebar.snapshot, undefined, 'no data from the previous repository');
-      assert.equal(api.ctx.sidebar.error, undefined, 'no error notification: the welcome content explains it');
+      await api.ctx.teamSnapshot.refresh();
+      assert.equal(api.ctx.teamSnapshot.snapshot, undefined, 'no data from the previous repository');
+      assert.equal(api.ctx.teamSnapshot.error, undefined, 'no error notification: the welcome content explains it');
     } finally {
       await git('remote', 'set-url', 'origin', 'https://github.com/acme/webshop.git');
     }

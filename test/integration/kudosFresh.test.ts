@@ -20,7 +20,7 @@ describe('kudos stay fresh', function () {
     await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.current !== undefined, 15_000, 'the workspace repository');
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'ok', 15_000, 'the team config');
     await vscode.commands.executeCommand('teamSupport.blocked.showAll');
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
   });
 
   after(async () => {

@@ -83,10 +83,10 @@ describe('language server', function () {
   it('shows a blocker CodeLens at its anchored lines, still there after five lines are inserted above; once they are deleted the Blocked view says the code moved', async () => {
     const api = await ready();
     const { id, title } = await postAnchoredBlocker('src/cart.ts', 10, 12);
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     assert.ok(
-      api.ctx.sidebar.snapshot?.repository?.blockers.nodes.some((b) => b?.id === id),
-      `the new blocker is in the sidebar snapshot (error: ${api.ctx.sidebar.error?.message ?? 'none'})`,
+      api.ctx.teamSnapshot.snapshot?.repository?.blockers.nodes.some((b) => b?.id === id),
+      `the new blocker is in the sidebar snapshot (error: ${api.ctx.teamSnapshot.error?.message ?? 'none'})`,
     );
     const lc = api.features.languageClient;
     await waitUntilAnswered(lc.onDidPushBlockers, async () => ((await lc.locate(id))?.kind ?? 'unknown') !== 'unknown', 20_000, 'the anchored blocker reaching the language server');
@@ -162,7 +162,7 @@ describe('language server', function () {
       const deleted = edited.filter((_, i) => i < 40 + 6 - 1 || i > 43 + 6);
       await commitFile(deleted, 'Cart: no discounts');
 
-      await api.ctx.sidebar.refresh();
+      await api.ctx.teamSnapshot.refresh();
       const lc = api.features.languageClient;
       const known = async (id: string) => ((await lc.locate(id))?.kind ?? 'unknown') !== 'unknown';
       await waitUntilAnswered(lc.onDidPushBlockers, async () => (await known(subtotal.id)) && (await known(discount.id)), 20_000, 'the anchored blockers reaching the language server');

@@ -50,8 +50,8 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
     await sandbox().reset('demo');
     api = await signIn('mona');
     await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.current !== undefined, 15_000, 'the workspace repository');
-    await api.ctx.sidebar.refresh();
-    assert.ok(api.ctx.sidebar.category, 'the Blocked category is known');
+    await api.ctx.teamSnapshot.refresh();
+    assert.ok(api.ctx.teamSnapshot.category, 'the Blocked category is known');
     prompts = scriptPrompts(api);
   });
 
@@ -61,7 +61,7 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
     api.prompts.use(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await sandbox().reset('demo');
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
   });
 
   async function askAboutSettings(): Promise<vscode.Uri> {

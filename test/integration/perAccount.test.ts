@@ -120,7 +120,7 @@ describe('per account: drafts and pairing; drafts as documents', function () {
     const editor = await vscode.window.showTextDocument(uri);
     const goal = editor.document.getText().split('\n').findIndex((l) => l.startsWith('<!--'));
     await editor.edit((e) => e.replace(editor.document.lineAt(goal).range, 'Coupons should apply once per order.'));
-    await mona.ctx.sidebar.refresh();
+    await mona.ctx.teamSnapshot.refresh();
     // The title is still the generated one: the extension asks first, and mona posts anyway.
     const prompts = scriptPrompts(mona).press('Post Anyway');
     const result = await vscode.commands.executeCommand<PostResult | undefined>('teamSupport.blocked.post', uri, { keep: [] });

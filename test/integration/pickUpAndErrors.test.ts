@@ -13,8 +13,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 async function as(login: string): Promise<TeamSupportApi> {
   const api = await signIn(login);
   await waitUntil(api.ctx.repositories.onDidChange, () => api.ctx.repositories.current !== undefined, 15_000, 'the workspace repository');
-  await api.ctx.sidebar.refresh();
-  assert.equal(api.ctx.sidebar.error, undefined, `sidebar error: ${api.ctx.sidebar.error?.message ?? ''}`);
+  await api.ctx.teamSnapshot.refresh();
+  assert.equal(api.ctx.teamSnapshot.error, undefined, `sidebar error: ${api.ctx.teamSnapshot.error?.message ?? ''}`);
   return api;
 }
 
@@ -59,7 +59,7 @@ describe('Picking up a blocker', function () {
     assert.ok(id);
     blockerId = id;
     // Mona's window sees her blocker waiting, nobody on it yet.
-    await api.ctx.sidebar.refresh();
+    await api.ctx.teamSnapshot.refresh();
     assert.doesNotMatch(describeRow(api, blockerId), /picked up/);
   });
 
@@ -120,8 +120,8 @@ describe('GitHub errors: one presenter, with the fix', function () {
   it('a 401 in mid-session signs out (teamSupport.signedIn false) and offers Sign In', async () => {
     const api = await as('mona');
     assert.equal(api.ctx.contextKeys.get('teamSupport.signedIn'), true);
-    await sandbox().injectFault({ kind: 'badCredentials', match: { operationName: 'SidebarSnapshot' }, count: 1 });
-    await api.ctx.sidebar.refresh();
+    await sandbox().injectFault({ kind: 'badCredentials', match: { operationName: 'TeamSnapshot' }, count: 1 });
+    await api.ctx.teamSnapshot.refresh();
     await waitUntil(api.ctx.session.onDidChange, () => api.ctx.session.login === undefined, 10_000, 'signed out');
     assert.equal(api.ctx.contextKeys.get('teamSupport.signedIn'), false, 'the views show their sign-in welcome');
     // Open now (shown by this failure, or still open from an earlier one with the same words: not stacked).
@@ -135,17 +135,17 @@ describe('GitHub errors: one presenter, with the fix', function () {
 
   it('rate limited: the background refresh waits until the reset time GitHub gave', async () => {
     const api = await as('mona');
-    await sandbox().injectFault({ kind: 'primaryRateLimit', resetInSeconds: 3600, match: { operationName: 'SidebarSnapshot' }, count: 1 });
-    await api.ctx.sidebar.refresh();
-    const error = api.ctx.sidebar.error;
+    await sandbox().injectFault({ kind: 'primaryRateLimit', resetInSeconds: 3600, match: { operationName: 'TeamSnapshot' }, count: 1 });
+    await api.ctx.teamSnapshot.refresh();
+    const error = api.ctx.teamSnapshot.error;
     assert.equal(error?.kind, 'rateLimited');
     const resetAt = error.details.resetAt;
     assert.ok(resetAt !== undefined && resetAt > Date.now() + 3_000_000, 'GitHub gave a reset time an hour away');
-    assert.ok(api.ctx.sidebar.nextRefreshAt >= resetAt, `next refresh at ${new Date(api.ctx.sidebar.nextRefreshAt).toISOString()}, reset ${new Date(resetAt).toISOString()}`);
+    assert.ok(api.ctx.teamSnapshot.nextRefreshAt >= resetAt, `next refresh at ${new Date(api.ctx.teamSnapshot.nextRefreshAt).toISOString()}, reset ${new Date(resetAt).toISOString()}`);
     assert.match(api.features.blocked.tree.view.message ?? '', /Team Support will try again then/);
-    await api.ctx.sidebar.refresh(); // on demand (the Refresh command) still works
-    assert.equal(api.ctx.sidebar.error, undefined);
-    assert.ok(api.ctx.sidebar.nextRefreshAt < resetAt, 'back to the normal interval');
+    await api.ctx.teamSnapshot.refresh(); // on demand (the Refresh command) still works
+    assert.equal(api.ctx.teamSnapshot.error, undefined);
+    assert.ok(api.ctx.teamSnapshot.nextRefreshAt < resetAt, 'back to the normal interval');
   });
 
   it('Kudos failures go through the presenter with Retry, and the panel says it in the same words', async () => {

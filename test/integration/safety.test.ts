@@ -69,7 +69,7 @@ describe('safety: tokens and the exported API', function () {
 
   it('outside Test mode the exports are exactly the documented members, and none reaches the token, secrets or gateway', async () => {
     const { ctx, features } = await getApi();
-    await ctx.sidebar.refresh();
+    await ctx.teamSnapshot.refresh();
     const exported = await getExports();
     // The public part of what the extension exported: every member but the test hooks.
     const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(exported);

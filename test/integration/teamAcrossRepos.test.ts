@@ -126,13 +126,13 @@ describe('a team across repositories and GitHub teams', function () {
       await vscode.window.showTextDocument(vscode.Uri.joinPath(payments, 'src', 'refund.ts'));
       const inHome = () => api.ctx.team.state.kind === 'ok' && api.ctx.team.state.repository.name === 'storefront';
       await waitUntil(api.ctx.team.onDidChange, () => api.ctx.repositories.current?.ref.name === 'payments' && inHome(), 20_000, 'the home team from payments');
-      await api.ctx.sidebar.refresh();
-      const snapshot = api.ctx.sidebar.snapshot;
+      await api.ctx.teamSnapshot.refresh();
+      const snapshot = api.ctx.teamSnapshot.snapshot;
       assert.equal(snapshot?.repository?.nameWithOwner, 'globex/storefront', 'blockers come from the home repository');
       assert.deepEqual(snapshot.repository.blockers.nodes.map((b) => b?.title), ['Refund webhook never reaches the storefront']);
       const mine = snapshot.myPullRequests.nodes.map((p) => p.url.replace(/^.*?\/globex\//, '')).sort();
       assert.deepEqual(mine, ['payments/pull/2', 'storefront/pull/4'], 'my pull requests from both repositories');
-      const refresh = (await sandbox().requests()).filter((r) => r.operationName === 'SidebarSnapshot').pop();
+      const refresh = (await sandbox().requests()).filter((r) => r.operationName === 'TeamSnapshot').pop();
       assert.match(String(refresh?.variables?.myPulls), /^repo:globex\/storefront repo:globex\/payments is:pr is:open author:mona$/);
       const team = api.ctx.team.state;
       assert.ok(team.kind === 'ok');
@@ -144,8 +144,8 @@ describe('a team across repositories and GitHub teams', function () {
       // In storefront: the same team, once.
       await vscode.window.showTextDocument(vscode.Uri.joinPath(storefront, 'src', 'cart.ts'));
       await waitUntil(api.ctx.team.onDidChange, () => api.ctx.repositories.current?.ref.name === 'storefront' && inHome(), 20_000, 'the team from storefront');
-      await api.ctx.sidebar.refresh();
-      assert.equal(api.ctx.sidebar.snapshot?.repository?.nameWithOwner, 'globex/storefront');
+      await api.ctx.teamSnapshot.refresh();
+      assert.equal(api.ctx.teamSnapshot.snapshot?.repository?.nameWithOwner, 'globex/storefront');
       const again = api.ctx.team.state;
       assert.ok(again.kind === 'ok');
       assert.deepEqual(again.config, team.config, 'the same team from either repository');

@@ -7,7 +7,7 @@ import { seedDataSchema } from './model';
 /** Which requests a fault applies to; every given key must match. Empty = every API request. */
 export const faultMatchSchema = z
   .object({
-    /** GraphQL operation name, e.g. "SidebarSnapshot". */
+    /** GraphQL operation name, e.g. "TeamSnapshot". */
     operationName: z.string().optional(),
     /** A root field of the operation, e.g. a mutation field "createDiscussion" or "search". */
     field: z.string().optional(),

@@ -48,7 +48,7 @@ describe('log redaction', () => {
   });
 
   it('leaves ordinary lines alone', () => {
-    const line = 'SidebarSnapshot: 42 ms, cost 1, remaining 4999';
+    const line = 'TeamSnapshot: 42 ms, cost 1, remaining 4999';
     assert.equal(redactSecrets(line, ['sandbox-token-mona']), line);
   });
 });

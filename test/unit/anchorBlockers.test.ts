@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { formatMarker } from '../../src/protocol/blockerMarker';
 import { setBlockersParamsSchema } from '../../src/protocol/lspProtocol';
 import { anchoredBlockers, firstParagraph } from '../../src/server-client/anchoredBlockers';
-import type { Blocker } from '../../src/sidebar/snapshotSchema';
+import type { Blocker } from '../../src/snapshot/snapshotSchema';
 
 function blocker(id: string, body: string, totalCount = 2): Blocker {
   return {

@@ -3,7 +3,7 @@ import { blockedRows } from '../../src/blockers/blockerRows';
 import { EMPTY_FIRST_REPLY_STATE, firstReplies, readFirstReplyState } from '../../src/blockers/firstReply';
 import { formatReplyMarker } from '../../src/protocol/replyMarker';
 import { formatAge, hasReply, slaState } from '../../src/blockers/sla';
-import type { Blocker, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
+import type { Blocker, TeamSnapshot } from '../../src/snapshot/snapshotSchema';
 
 const now = Date.parse('2026-11-18T10:00:00Z');
 const hour = 3_600_000;
@@ -53,7 +53,7 @@ describe('blocked SLA rule', () => {
   });
 });
 
-function snapshot(blockers: Blocker[]): SidebarSnapshot {
+function snapshot(blockers: Blocker[]): TeamSnapshot {
   return {
     viewer: { login: 'mona', avatarUrl: '' },
     rateLimit: null,

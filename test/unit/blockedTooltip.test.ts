@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { blockedRows } from '../../src/blockers/blockerRows';
 import { blockerTooltip, QUESTION_LINE_CHARS, QUESTION_LINES, questionLines } from '../../src/blockers/blockerTooltip';
 import { formatMarker } from '../../src/protocol/blockerMarker';
-import type { Blocker, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
+import type { Blocker, TeamSnapshot } from '../../src/snapshot/snapshotSchema';
 
 const now = Date.parse('2026-11-18T10:00:00Z');
 const hour = 3_600_000;
@@ -32,12 +32,12 @@ const body = [
   'in a sentence. -->',
 ].join('\n');
 
-function snapshot(b: Partial<Blocker>): SidebarSnapshot {
+function snapshot(b: Partial<Blocker>): TeamSnapshot {
   const blocker: Blocker = {
     id: 'D_1', number: 7, title: 'Stuck on cart.ts', url: 'https://github.com/acme/webshop/discussions/7', body,
     createdAt: new Date(now - 5 * hour).toISOString(), author: { login: 'sam' }, comments: { totalCount: 0, nodes: [] }, ...b,
   };
-  return { viewer: { login: 'mona' }, repository: { blockers: { nodes: [blocker] } } } as unknown as SidebarSnapshot;
+  return { viewer: { login: 'mona' }, repository: { blockers: { nodes: [blocker] } } } as unknown as TeamSnapshot;
 }
 
 describe('blocked tooltip', () => {

@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { latestReviewBy, reviewStateFor } from '../../src/crosscheck/reviewState';
 import { buildToday } from '../../src/crosscheck/todayModel';
-import type { SidebarPullRequest, SidebarSnapshot } from '../../src/sidebar/snapshotSchema';
+import type { SnapshotPullRequest, TeamSnapshot } from '../../src/snapshot/snapshotSchema';
 import { teamConfigSchema } from '../../src/team/configSchema';
 import { crossCheckPartners } from '../../src/team/rotation';
 import { isoDateOfDay } from '../../src/team/teamCalendar';
 
 type Review = { state: string; author: string; oid: string | null; at: string };
 
-function pr(fields: { number: number; author: string; head?: string; requested?: string[]; reviews?: Review[]; isDraft?: boolean }): SidebarPullRequest {
+function pr(fields: { number: number; author: string; head?: string; requested?: string[]; reviews?: Review[]; isDraft?: boolean }): SnapshotPullRequest {
   return {
     id: `PR_${fields.number}`,
     number: fields.number,
@@ -62,7 +62,7 @@ describe('Today model', () => {
   const p = partner as string;
   const c = checker as string;
 
-  function snapshot(partnerPrs: SidebarPullRequest[], mine: SidebarPullRequest[]): SidebarSnapshot {
+  function snapshot(partnerPrs: SnapshotPullRequest[], mine: SnapshotPullRequest[]): TeamSnapshot {
     return {
       viewer: { login: 'mona', avatarUrl: 'https://avatars.example/mona' },
       rateLimit: null,

@@ -50,7 +50,7 @@ describe('GitHub error mapping', () => {
   });
 
   it('names operations for the log', () => {
-    assert.equal(operationName('# comment\nquery SidebarSnapshot($a: ID!) { x }'), 'SidebarSnapshot');
+    assert.equal(operationName('# comment\nquery TeamSnapshot($a: ID!) { x }'), 'TeamSnapshot');
     assert.equal(operationName('mutation CreateDiscussion { x }'), 'CreateDiscussion');
     assert.equal(operationName('{ viewer { login } }'), 'anonymous operation');
   });

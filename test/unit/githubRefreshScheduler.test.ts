@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RefreshScheduler, type Timers } from '../../src/sidebar/refreshScheduler';
+import { RefreshScheduler, type Timers } from '../../src/snapshot/refreshScheduler';
 
 /** A fake clock + timer queue: `advance(ms)` runs due timers in order. */
 function fakeTime() {

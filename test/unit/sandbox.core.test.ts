@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import sidebarDocument from '../../src/sidebar/sidebar.graphql';
-import { sidebarSnapshotSchema } from '../../src/sidebar/snapshotSchema';
+import teamSnapshotDocument from '../../src/snapshot/teamSnapshot.graphql';
+import { teamSnapshotSchema } from '../../src/snapshot/snapshotSchema';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
 import { gql } from '../sandbox/testing';
@@ -31,12 +31,12 @@ describe('sandbox: core', function () {
     assert.deepEqual([...new Uint8Array(await avatar.arrayBuffer()).slice(1, 4)], [0x50, 0x4e, 0x47]);
   });
 
-  it('executes src/sidebar/sidebar.graphql against the demo seed and the result parses with sidebarSnapshotSchema', async () => {
+  it('executes src/snapshot/teamSnapshot.graphql against the demo seed and the result parses with teamSnapshotSchema', async () => {
     const cats = await gql(sb, 'query { repository(owner: "acme", name: "webshop") { discussionCategories(first: 10) { nodes { id name } } } }');
     const blocked = (cats.body.data as { repository: { discussionCategories: { nodes: { id: string; name: string }[] } } }).repository.discussionCategories.nodes.find((c) => c.name === 'Blocked');
     assert.ok(blocked);
     assert.match(blocked.id, /^DIC_kwDO/);
-    const r = await gql(sb, sidebarDocument, {
+    const r = await gql(sb, teamSnapshotDocument, {
       owner: 'acme',
       name: 'webshop',
       categoryId: blocked.id,
@@ -49,7 +49,7 @@ describe('sandbox: core', function () {
     });
     assert.equal(r.status, 200);
     assert.equal(r.body.errors, undefined, JSON.stringify(r.body.errors));
-    const snap = sidebarSnapshotSchema.parse(r.body.data);
+    const snap = teamSnapshotSchema.parse(r.body.data);
     assert.equal(snap.viewer.login, 'mona');
     assert.equal(snap.repository?.blockers.totalCount, 4);
     const blockers = snap.repository?.blockers.nodes ?? [];

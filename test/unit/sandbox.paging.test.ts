@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Octokit } from '../../src/github/octokitClient';
-import sidebarDocument from '../../src/sidebar/sidebar.graphql';
+import teamSnapshotDocument from '../../src/snapshot/teamSnapshot.graphql';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
 import { gql } from '../sandbox/testing';
@@ -96,7 +96,7 @@ describe('sandbox: pagination and cost', function () {
     // each search(first:20) 1, its reviewRequests(first:10) and reviews(last:20) 20 each → 41 per search.
     const requests = 1 + 50 + 2 * (1 + 20 + 20);
     const nodeCount = 50 + 50 * 10 + 2 * (20 + 20 * 10 + 20 * 20);
-    const r = await gql(sb, sidebarDocument, vars);
+    const r = await gql(sb, teamSnapshotDocument, vars);
     assert.equal(r.body.errors, undefined);
     const expected = Math.max(1, Math.round(requests / 100));
     assert.equal(expected, 1);
@@ -105,7 +105,7 @@ describe('sandbox: pagination and cost', function () {
     assert.equal(entry?.cost, expected);
     assert.equal(entry?.nodeCount, nodeCount);
     // Without a partner the @include(if: false) search costs nothing.
-    await gql(sb, sidebarDocument, { ...vars, hasPartner: false });
+    await gql(sb, teamSnapshotDocument, { ...vars, hasPartner: false });
     const log = await client.requests();
     assert.equal(log[1]?.nodeCount, nodeCount - (20 + 20 * 10 + 20 * 20));
   });

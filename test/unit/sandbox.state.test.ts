@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sidebarDocument from '../../src/sidebar/sidebar.graphql';
-import { sidebarSnapshotSchema } from '../../src/sidebar/snapshotSchema';
+import teamSnapshotDocument from '../../src/snapshot/teamSnapshot.graphql';
+import { teamSnapshotSchema } from '../../src/snapshot/snapshotSchema';
 import { parseMarker as parseDraftMarker } from '../../src/protocol/blockerMarker';
 import { trustedMarker } from '../../src/protocol/kudosMarker';
 import { SandboxClient } from '../sandbox/client';
@@ -102,8 +102,8 @@ describe('sandbox: persistence and scale', function () {
     try {
       const categoryId = data.categories[0]?.id;
       const vars = { owner: 'acme', name: 'webshop', categoryId, partnerPulls: 'repo:acme/webshop is:pr is:open author:sam', myPulls: 'repo:acme/webshop is:pr is:open author:mona', hasPartner: true, partner: 'sam', checker: 'lea', hasChecker: true };
-      const r = await gql(sb, sidebarDocument, vars);
-      const snap = sidebarSnapshotSchema.parse(r.body.data);
+      const r = await gql(sb, teamSnapshotDocument, vars);
+      const snap = teamSnapshotSchema.parse(r.body.data);
       assert.equal(snap.repository?.blockers.totalCount, 50);
       const open = sb.state.discussions(data.repositories[0]?.id ?? '', { categoryId, states: ['OPEN'], answered: false });
       assert.equal(open.length, 50, 'the open, unanswered blockers of the category');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { ConfigCompleter } from '../../src/server/config/configCompletion';
-import { configProblems, parseConfigText } from '../../src/server/config/configDiagnostics';
+import { configDiagnostics, parseConfigText } from '../../src/server/config/configDiagnostics';
 import { ConfigHelp } from '../../src/server/config/configHelp';
 import { MAX_SHOWN_PROBLEMS, parseTeamConfig } from '../../src/team/parseTeamConfig';
 
@@ -86,7 +86,7 @@ describe('team config: generated input never throws (fast-check)', function () {
           assert.ok(p.message.length > 0 && p.message.length < 400, p.message);
           assert.doesNotMatch(p.message, /-ind\b|-scalar|-collection|-start|-end\b|call stack|YAML (stream|document)/, p.message);
         }
-        const problems = configProblems(text);
+        const problems = configDiagnostics(text);
         assert.ok(problems.length <= MAX_SHOWN_PROBLEMS + 6);
         for (const p of problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, JSON.stringify(p));
         const offset = Math.floor(text.length * where);

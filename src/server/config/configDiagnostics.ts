@@ -13,7 +13,8 @@ import { plainYamlMessage } from '../../team/yamlProblemText';
 
 export type Severity = 'error' | 'warning' | 'information';
 
-export interface ConfigProblem {
+/** A config problem (parseTeamConfig.ts' ConfigProblem) as the editor underlines it: offsets and a severity. */
+export interface ConfigDiagnostic {
   readonly start: number;
   readonly end: number;
   readonly message: string;
@@ -30,9 +31,9 @@ export function parseConfigText(text: string): Document.Parsed {
   return parseDocument('');
 }
 
-export function configProblems(text: string): ConfigProblem[] {
+export function configDiagnostics(text: string): ConfigDiagnostic[] {
   const parsed = parseTeamConfigFile(text);
-  const problems: ConfigProblem[] = parsed.problems.map((p) => {
+  const problems: ConfigDiagnostic[] = parsed.problems.map((p) => {
     const [start, end] = onOneLine(text, p.range[0], p.range[1]);
     return { start, end, message: problemText(p), severity: 'error' };
   });

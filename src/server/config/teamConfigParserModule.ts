@@ -3,6 +3,6 @@
 // shared by both processes, so the package holds yaml and the schema once. The extension loads it
 // when it first reads the config; the language server when it first sees a config document.
 export { formatProblem, isPointer, parseTeamConfig, parseTeamConfigFile } from '../../team/parseTeamConfig';
-export { configProblems, parseConfigText } from './configDiagnostics';
+export { configDiagnostics, parseConfigText } from './configDiagnostics';
 export { ConfigHelp } from './configHelp';
 export { ConfigCompleter, listedMembers } from './configCompletion';

@@ -1,12 +1,15 @@
 import type * as vscode from 'vscode';
-import type { GitHubErrorPresenter } from '../github/showGitHubError';
-import type { ContextKeys } from './contextKeys';
-import type { TeamSupportLog } from './redactingLog';
-import type { DisposableStore } from './lifecycle';
-import type { SwitchablePrompter } from './prompter';
-import type { GitHubSession, RepositoryService, SidebarStore, TeamConfigService } from './services';
-import type { Settings } from './settings';
-import type { SwitchableClock } from './switchableClock';
+import type { GitHubErrorPresenter } from './github/showGitHubError';
+import type { ContextKeys } from './core/contextKeys';
+import type { TeamSupportLog } from './core/redactingLog';
+import type { DisposableStore } from './core/lifecycle';
+import type { SwitchablePrompter } from './core/prompter';
+import type { GitHubSession } from './github/gitHubSession';
+import type { RepositoryService } from './repository/workspaceRepository';
+import type { TeamSnapshotStore } from './snapshot/teamSnapshotStore';
+import type { TeamConfigService } from './team-config/teamConfigState';
+import type { Settings } from './core/settings';
+import type { SwitchableClock } from './core/switchableClock';
 
 /** What every feature's `register(ctx)` receives. Features own what they create via `ctx.disposables`. */
 export interface Ctx {
@@ -23,7 +26,7 @@ export interface Ctx {
   readonly session: GitHubSession;
   readonly repositories: RepositoryService;
   readonly team: TeamConfigService;
-  readonly sidebar: SidebarStore;
+  readonly teamSnapshot: TeamSnapshotStore;
   /**
    * Settles once the first sign-in restore, repository detection and team config load are done: until
    * then "signed out" or "no repository" only means "not known yet", and views say they are loading.

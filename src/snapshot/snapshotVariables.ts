@@ -1,12 +1,12 @@
 import type { TeamScope } from '../team/teamScope';
 
 /**
- * The variables of `sidebar.graphql` for a team: blockers from the home repository, and the
+ * The variables of `teamSnapshot.graphql` for a team: blockers from the home repository, and the
  * partner's and the viewer's open pull requests across all of the team's repositories, each in ONE
  * search (`repo:a/x repo:a/y is:pr is:open author:…`), so a refresh is one request of the same cost
  * however many repositories the team has. No vscode: the benchmark builds the same request.
  */
-export function sidebarVariables(team: TeamScope, categoryId: string, viewer: string | undefined, pair: { partner?: string | undefined; checker?: string | undefined }) {
+export function teamSnapshotVariables(team: TeamScope, categoryId: string, viewer: string | undefined, pair: { partner?: string | undefined; checker?: string | undefined }) {
   const scope = `${team.qualifiers} is:pr is:open`;
   return {
     owner: team.home.owner,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SidebarStore } from '../core/services';
+import type { TeamSnapshotStore } from './teamSnapshotStore';
 import { formatTime, gitHubErrorMessage } from '../github/showGitHubError';
 
 /**
@@ -7,7 +7,7 @@ import { formatTime, gitHubErrorMessage } from '../github/showGitHubError';
  * state: why data is missing or stale, and since when what is shown was loaded. undefined when all
  * is well. Signed-out and no-repository states are left to the views' welcome content.
  */
-export function sidebarMessage(store: Pick<SidebarStore, 'error' | 'stale' | 'snapshot' | 'updatedAt'>): string | undefined {
+export function snapshotMessage(store: Pick<TeamSnapshotStore, 'error' | 'stale' | 'snapshot' | 'updatedAt'>): string | undefined {
   const { error, stale, snapshot, updatedAt } = store;
   const since = stale && snapshot !== undefined && updatedAt !== undefined ? formatTime(updatedAt) : undefined;
   if (!error || error.kind === 'notSignedIn' || error.kind === 'aborted') {

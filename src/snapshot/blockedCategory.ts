@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { BlockedCategory } from '../core/services';
+import type { BlockedCategory } from './teamSnapshotStore';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import { isBlockedCategoryName } from '../team/blockedCategoryName';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-// zod/mini schemas for `sidebar.graphql`'s response; every type the views use comes from these.
+// zod/mini schemas for `teamSnapshot.graphql`'s response; every type the views use comes from these.
 
 const actor = z.nullable(z.object({ login: z.string(), avatarUrl: z.optional(z.string()) }));
 
@@ -65,7 +65,7 @@ const pullRequestSearch = z.object({
 
 const person = z.nullable(z.object({ login: z.string(), name: z.nullable(z.string()), avatarUrl: z.string() }));
 
-export const sidebarSnapshotSchema = z.object({
+export const teamSnapshotSchema = z.object({
   viewer: z.object({ login: z.string(), avatarUrl: z.string() }),
   rateLimit: z.nullable(z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() })),
   repository: z.nullable(
@@ -83,7 +83,7 @@ export const sidebarSnapshotSchema = z.object({
   myPullRequests: pullRequestSearch,
 });
 
-export type SidebarSnapshot = z.infer<typeof sidebarSnapshotSchema>;
+export type TeamSnapshot = z.infer<typeof teamSnapshotSchema>;
 export type Blocker = z.infer<typeof blockerSchema>;
 export type BlockerComment = z.infer<typeof blockerCommentSchema>;
-export type SidebarPullRequest = z.infer<typeof pullRequestSchema>;
+export type SnapshotPullRequest = z.infer<typeof pullRequestSchema>;

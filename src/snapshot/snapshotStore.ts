@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../core/ctx';
+import type { Ctx } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import type { BlockedCategory, PartnerResolver, SidebarStore } from '../core/services';
+import type { BlockedCategory, PartnerResolver, TeamSnapshotStore } from './teamSnapshotStore';
 import { toGitHubError } from '../github/errorMapping';
 import { GitHubError } from '../github/errors';
 import type { RepoRef } from '../github/gateway';
@@ -10,29 +10,31 @@ import type { TeamConfig } from '../team/configSchema';
 import { teamScopeOf } from '../team/teamScope';
 import { findBlockedCategory } from './blockedCategory';
 import { RefreshScheduler } from './refreshScheduler';
-import sidebarDocument from './sidebar.graphql';
-import { sidebarVariables } from './sidebarVariables';
-import { type SidebarSnapshot, sidebarSnapshotSchema } from './snapshotSchema';
+import teamSnapshotDocument from './teamSnapshot.graphql';
+import { teamSnapshotVariables } from './snapshotVariables';
+import { type TeamSnapshot, teamSnapshotSchema } from './snapshotSchema';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
 type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team' | 'errors'>;
 
+// The key predates the name "team snapshot"; kept so an update still finds the cached data.
 const CACHE_KEY = 'teamSupport.sidebar.lastSnapshot';
-const cacheSchema = z.object({ key: z.string(), savedAt: z.number(), snapshot: sidebarSnapshotSchema });
+const cacheSchema = z.object({ key: z.string(), savedAt: z.number(), snapshot: teamSnapshotSchema });
 
 /** Errors that get one notification with their fix when they first appear (the rest show in the views). */
 const NOTIFY: ReadonlySet<string> = new Set(['badCredentials', 'missingScope', 'ssoRequired', 'categoryMissing', 'discussionsDisabled', 'invalidResponse']);
 
 /**
- * The sidebar's data: ONE `sidebar.graphql` request per refresh (plus a one-off category lookup per
- * repository). Views render from `snapshot`; on failure the previous snapshot stays, marked stale.
+ * The team snapshot: ONE `teamSnapshot.graphql` request per refresh (plus a one-off category lookup per
+ * repository), refreshed on a schedule and after the user's own actions, cached for the next window.
+ * Every feature reads it (on failure the previous snapshot stays, marked stale).
  */
-export class SidebarStoreImpl extends Disposable implements SidebarStore {
+export class TeamSnapshotStoreImpl extends Disposable implements TeamSnapshotStore {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private readonly refreshedOnRequest = this._register(new vscode.EventEmitter<void>());
   readonly onDidRefreshOnRequest = this.refreshedOnRequest.event;
-  snapshot: SidebarSnapshot | undefined;
+  snapshot: TeamSnapshot | undefined;
   error: GitHubError | undefined;
   stale = false;
   category: BlockedCategory | undefined;
@@ -157,13 +159,13 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
       const category = await this.categoryFor(home, categoryName, signal);
       let viewer = gateway.login ?? session.login;
       let pair = this.pairFor(config, viewer);
-      let data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, category.id, viewer, pair), schema: sidebarSnapshotSchema, signal });
+      let data = await gateway.query({ document: teamSnapshotDocument, variables: teamSnapshotVariables(scope, category.id, viewer, pair), schema: teamSnapshotSchema, signal });
       if (viewer === undefined && this.partnerResolver && config) {
         // First start with an unknown login: now that GitHub said who we are, fetch with the partner.
         viewer = data.viewer.login;
         pair = this.pairFor(config, viewer);
         if (pair.partner || pair.checker) {
-          data = await gateway.query({ document: sidebarDocument, variables: sidebarVariables(scope, category.id, viewer, pair), schema: sidebarSnapshotSchema, signal });
+          data = await gateway.query({ document: teamSnapshotDocument, variables: teamSnapshotVariables(scope, category.id, viewer, pair), schema: teamSnapshotSchema, signal });
         }
       }
       if (data.repository === null) {
@@ -249,6 +251,6 @@ export class SidebarStoreImpl extends Disposable implements SidebarStore {
   }
 }
 
-export function createSidebarStore(deps: Deps): SidebarStoreImpl {
-  return new SidebarStoreImpl(deps);
+export function createTeamSnapshotStore(deps: Deps): TeamSnapshotStoreImpl {
+  return new TeamSnapshotStoreImpl(deps);
 }
