@@ -35,3 +35,19 @@ export interface Ctx {
   /** Shows every GitHub error: one localized catalog, one fixing action per kind. */
   readonly errors: GitHubErrorPresenter;
 }
+
+/*
+ * What each feature reads of the context, and nothing else: extension.ts hands every feature the
+ * whole context, but a feature's code is typed against its slice, so a new dependency shows here.
+ */
+export type AccountContext = Pick<Ctx, 'disposables' | 'errors' | 'log' | 'team' | 'teamSnapshot'>;
+export type TeamConfigContext = Pick<Ctx, 'clock' | 'disposables' | 'errors' | 'log' | 'repositories' | 'session' | 'team'>;
+export type BlockedContext = Pick<
+  Ctx,
+  'clock' | 'contextKeys' | 'disposables' | 'errors' | 'extension' | 'log' | 'prompts' | 'repositories' | 'session' | 'settings' | 'team' | 'teamSnapshot'
+>;
+export type CrossCheckContext = Pick<Ctx, 'clock' | 'disposables' | 'errors' | 'log' | 'session' | 'team' | 'teamSnapshot'>;
+export type KudosContext = Pick<Ctx, 'clock' | 'disposables' | 'errors' | 'extension' | 'loaded' | 'log' | 'prompts' | 'repositories' | 'session' | 'team' | 'teamSnapshot'>;
+export type PairingContext = Pick<Ctx, 'clock' | 'contextKeys' | 'disposables' | 'extension' | 'log' | 'session' | 'settings' | 'team'>;
+export type LanguageClientContext = Pick<Ctx, 'disposables' | 'extension' | 'log' | 'repositories' | 'session' | 'team' | 'teamSnapshot'>;
+export type PublicApiContext = Pick<Ctx, 'disposables' | 'repositories' | 'session' | 'teamSnapshot'>;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { PublicApiContext } from '../ctx';
 import type { PairingApi } from '../pairing/registerPairing';
 import type { TeamSupportBlocker, TeamSupportExtensionApi, TeamSupportRepository } from './teamSupportApi';
 
@@ -8,7 +8,7 @@ import type { TeamSupportBlocker, TeamSupportExtensionApi, TeamSupportRepository
  * can never reach or change the services behind it; `onDidChange` fires only when what a caller
  * can read changed (not on every refresh or status bar tick).
  */
-export function createPublicApi(ctx: Ctx, pairing: Pick<PairingApi, 'partner' | 'onDidRender'>): TeamSupportExtensionApi {
+export function createPublicApi(ctx: PublicApiContext, pairing: Pick<PairingApi, 'partner' | 'onDidRender'>): TeamSupportExtensionApi {
   const changed = ctx.disposables.add(new vscode.EventEmitter<void>());
   const read = {
     login: (): string | undefined => ctx.session.login,

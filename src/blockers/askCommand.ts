@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { askRange, buildAskInput } from './askContext';
 import { buddyForDraft, type HelpBalanceSource } from './buddySuggestion';
 import { buildAskDraft } from './draftContent';
@@ -10,7 +10,7 @@ import { DraftStore } from './draftStore';
  * Markdown draft in a normal editor tab. Called from the editor context menu (uri), a code
  * action (uri, range) or the palette (the active editor).
  */
-export async function askTheTeam(ctx: Ctx, store: DraftStore, balance: HelpBalanceSource, uri?: vscode.Uri, range?: vscode.Range): Promise<vscode.Uri | undefined> {
+export async function askTheTeam(ctx: BlockedContext, store: DraftStore, balance: HelpBalanceSource, uri?: vscode.Uri, range?: vscode.Range): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor;
   let document = active?.document;
   let selection: vscode.Range | undefined = active?.selection;

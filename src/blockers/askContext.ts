@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { AROUND_LINES, type AroundText } from '../protocol/anchorContext';
 import { pushedLines } from './committedLines';
 import { hunksTouching } from './diffHunks';
@@ -83,7 +83,7 @@ export function diagnosticsIn(uri: vscode.Uri, startLine: number, endLine: numbe
     }));
 }
 
-export async function buildAskInput(ctx: Ctx, id: string, document: vscode.TextDocument, range: AskRange): Promise<AskInput> {
+export async function buildAskInput(ctx: BlockedContext, id: string, document: vscode.TextDocument, range: AskRange): Promise<AskInput> {
   const repo = document.isUntitled ? undefined : ctx.repositories.forUri(document.uri);
   const lines = new vscode.Range(range.startLine, 0, range.endLine, document.lineAt(range.endLine).text.length);
   const text = document.getText(lines);
@@ -126,7 +126,7 @@ function aroundOf(document: vscode.TextDocument, range: AskRange): AroundText {
   return { before: linesOf(range.startLine - AROUND_LINES, range.startLine), after: linesOf(range.endLine + 1, range.endLine + 1 + AROUND_LINES) };
 }
 
-async function revisionOf(ctx: Ctx, repo: NonNullable<ReturnType<Ctx['repositories']['forUri']>>, document: vscode.TextDocument, range: AskRange): Promise<Revision> {
+async function revisionOf(ctx: BlockedContext, repo: NonNullable<ReturnType<BlockedContext['repositories']['forUri']>>, document: vscode.TextDocument, range: AskRange): Promise<Revision> {
   const commit = repo.headCommit;
   const span = { startLine: range.startLine + 1, endLine: range.endLine + 1 };
   if (commit !== undefined) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { type CompactClock, compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type BlockedFilter, type BlockedRows, type BlockerRow, type ReplyRow, blockedRows } from './blockerRows';
@@ -37,7 +37,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
   private moved: ReadonlySet<string> = new Set();
   private lostReasons: ReadonlyMap<string, LostReasonParam> = new Map();
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(private readonly ctx: BlockedContext) {
     super();
     this.view = this._register(vscode.window.createTreeView('teamSupport.blocked', { treeDataProvider: this, showCollapseAll: true }));
     this._register(ctx.teamSnapshot.onDidChange(() => this.update()));

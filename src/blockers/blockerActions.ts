@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { guardOwnText } from '../outgoing/secretPrompt';
 import { addReply, closeResolved, listComments, markAnswer } from './blockedApi';
 import type { BlockerRow } from './blockerRows';
@@ -23,7 +23,7 @@ export interface ResolveOptions {
 
 export class BlockerActions {
   constructor(
-    private readonly ctx: Ctx,
+    private readonly ctx: BlockedContext,
     private readonly tree: BlockedTree,
     private readonly store: DraftStore,
   ) {}

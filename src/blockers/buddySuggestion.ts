@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { type HelpBalance, suggestBuddy } from '../team/buddy';
 import { buddyWhy } from '../team/spanText';
 import { teamSchedules } from '../team/workingHours';
@@ -8,7 +8,7 @@ import { teamSchedules } from '../team/workingHours';
 export type HelpBalanceSource = () => ReadonlyMap<string, HelpBalance> | undefined;
 
 /** The buddy a new #Blocked draft names, with why; undefined without a team config or a teammate to ask. */
-export function buddyForDraft(ctx: Ctx, balance: HelpBalanceSource): { login: string; why: string } | undefined {
+export function buddyForDraft(ctx: BlockedContext, balance: HelpBalanceSource): { login: string; why: string } | undefined {
   const state = ctx.team.state;
   const asker = ctx.session.login ?? ctx.teamSnapshot.snapshot?.viewer.login;
   if (state.kind !== 'ok' || asker === undefined) return undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import type { Blocker } from '../snapshot/snapshotSchema';
 import type { Announcement } from './firstReply';
@@ -44,7 +44,7 @@ export class DayStartNotices extends Disposable {
   /** Every notice shown (integration tests wait on it). */
   readonly onDidShow = this.shown.event;
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(private readonly ctx: BlockedContext) {
     super();
     const check = () => this.check(vscode.window.state.focused);
     this._register(vscode.window.onDidChangeWindowState((s) => s.focused && this.check(true)));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { currentAccountKey } from '../github/accountKey';
 import type { BlockedNode } from './blockedTree';
 import type { DraftStore } from './draftStore';
@@ -13,7 +13,7 @@ export interface DraftCommands {
   readonly restore: (id: string) => Promise<vscode.Uri | undefined>;
 }
 
-export function registerDraftCommands(ctx: Ctx, store: DraftStore, reload: () => Promise<void>): DraftCommands {
+export function registerDraftCommands(ctx: BlockedContext, store: DraftStore, reload: () => Promise<void>): DraftCommands {
   const d = ctx.disposables;
   const restore = async (id: string): Promise<vscode.Uri | undefined> => {
     const uri = await store.restore(id);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
 import { guardForPosting } from '../outgoing/secretPrompt';
 import { buddyPrompt, GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
@@ -35,7 +35,7 @@ export function promptTexts(): string[] {
   ];
 }
 
-export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): Promise<PostResult | undefined> {
+export async function postDraft(ctx: BlockedContext, store: DraftStore, uri: vscode.Uri): Promise<PostResult | undefined> {
   const id = store.idOf(uri);
   const meta = id === undefined ? undefined : await store.readMeta(id);
   if (id === undefined || meta === undefined) {
@@ -141,7 +141,7 @@ export async function postDraft(ctx: Ctx, store: DraftStore, uri: vscode.Uri): P
 }
 
 /** A request that still reads like the template asks "Post anyway / Edit" first; true to post. */
-async function confirmUnfilled(ctx: Ctx, title: string, rawBody: string): Promise<boolean> {
+async function confirmUnfilled(ctx: BlockedContext, title: string, rawBody: string): Promise<boolean> {
   const unfilled = unfilledParts(title, rawBody, vscode.l10n.t);
   if (!unfilled.defaultTitle && !unfilled.emptyGoal) return true;
   const what = [
@@ -162,7 +162,7 @@ function notYoursMessage(): string {
   return vscode.l10n.t('This draft belongs to another GitHub account. Sign in with that account to post it.');
 }
 
-function blockerTarget(ctx: Ctx, meta: Extract<DraftMeta, { kind: 'blocker' }>): string | { repo: { owner: string; name: string }; repositoryId: string; categoryId: string } {
+function blockerTarget(ctx: BlockedContext, meta: Extract<DraftMeta, { kind: 'blocker' }>): string | { repo: { owner: string; name: string }; repositoryId: string; categoryId: string } {
   const snapshot = ctx.teamSnapshot.snapshot;
   const category = ctx.teamSnapshot.category;
   const repository = snapshot?.repository;

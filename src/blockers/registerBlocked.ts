@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { BlockedContext } from '../ctx';
 import type { Blocker } from '../snapshot/snapshotSchema';
 import { loadBundle } from '../core/lazyBundle';
 import { AskCodeActionProvider, DraftLensProvider } from './askCommand';
@@ -35,7 +35,7 @@ export interface BlockedFeature {
 
 const FIRST_REPLY_KEY = 'teamSupport.blocked.firstReply';
 
-export function registerBlocked(ctx: Ctx): BlockedFeature {
+export function registerBlocked(ctx: BlockedContext): BlockedFeature {
   const d = ctx.disposables;
   const drafts = new DraftStore(ctx.extension.globalStorageUri, () => currentAccountKey(ctx.session));
   const tree = d.add(new BlockedTree(ctx));
@@ -131,7 +131,7 @@ export function registerBlocked(ctx: Ctx): BlockedFeature {
 }
 
 /** One dismissible notification when the first reply to one of my blockers arrives, or someone picks it up (waits outside working hours). */
-function notifyFirstReplies(ctx: Ctx, notices: DayStartNotices): void {
+function notifyFirstReplies(ctx: BlockedContext, notices: DayStartNotices): void {
   const snapshot = ctx.teamSnapshot.snapshot;
   if (!snapshot?.repository) return;
   const blockers = snapshot.repository.blockers.nodes.filter((b): b is Blocker => b !== null);

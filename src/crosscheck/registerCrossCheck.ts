@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { CrossCheckContext } from '../ctx';
 import type { SnapshotPullRequest } from '../snapshot/snapshotSchema';
 import { crossCheckPartners } from '../team/rotation';
 import { openOnGitHub, startCrossCheck } from './openPullRequest';
@@ -25,7 +25,7 @@ export interface CrossCheckFeature {
   readonly today: TodayView;
 }
 
-export function registerCrossCheck(ctx: Ctx): CrossCheckFeature {
+export function registerCrossCheck(ctx: CrossCheckContext): CrossCheckFeature {
   // The ONE sidebar request fetches the partner's pull requests: tell the store who that is.
   ctx.teamSnapshot.setPartnerResolver((config, now, viewer) => crossCheckPartners(config, now.getTime(), viewer));
   ctx.disposables.add({ dispose: () => ctx.teamSnapshot.setPartnerResolver(undefined) });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { CrossCheckContext } from '../ctx';
 import { GitHubError } from '../github/errors';
 import type { GitHubGateway } from '../github/gateway';
 import type { SnapshotPullRequest } from '../snapshot/snapshotSchema';
@@ -54,7 +54,7 @@ export async function requestReview(gateway: GitHubGateway, pr: Pick<SnapshotPul
 }
 
 /** `teamSupport.crossCheck.requestMine`: on a tree item, a pull request, or (palette) a QuickPick of mine. */
-export async function requestMyCrossCheck(ctx: Ctx, checker: string | undefined, given: SnapshotPullRequest | undefined): Promise<boolean> {
+export async function requestMyCrossCheck(ctx: CrossCheckContext, checker: string | undefined, given: SnapshotPullRequest | undefined): Promise<boolean> {
   if (!checker) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nobody cross-checks you this cycle, so there is no one to ask.'));
     return false;

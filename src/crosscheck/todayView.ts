@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CrossCheckContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { snapshotMessage } from '../snapshot/snapshotMessage';
 import { nextTeamMidnight } from '../team/teamCalendar';
@@ -31,7 +31,7 @@ export class TodayView extends Disposable implements vscode.TreeDataProvider<Tod
   private askedFor: string | undefined;
   private readonly avatars: AvatarImages;
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(private readonly ctx: CrossCheckContext) {
     super();
     this.avatars = this._register(new AvatarImages(ctx.log));
     this._register(this.avatars.onDidChange(() => this.changed.fire(undefined)));

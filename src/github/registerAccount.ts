@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
-
-type AccountContext = Pick<Ctx, 'disposables' | 'errors' | 'log' | 'team' | 'teamSnapshot'>;
+import type { AccountContext } from '../ctx';
 import { GitHubError, isGitHubError } from './errors';
 import { type AccountSession, tokenProblemMessage } from './session';
 import { type GitHubErrorPresenter, gitHubErrorMessage } from './showGitHubError';

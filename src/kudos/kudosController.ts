@@ -1,6 +1,6 @@
 import { isBlockedCategoryName } from '../team/blockedCategoryName';
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { KudosContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { isGitHubError } from '../github/errors';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
@@ -42,7 +42,7 @@ export class KudosController extends Disposable {
   private inflight: { controller: AbortController; promise: Promise<KudosViewModel | undefined> } | undefined;
   private loaded = false;
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(private readonly ctx: KudosContext) {
     super();
     const saved = ctx.extension.globalState.get<number>('teamSupport.kudos.windowDays');
     if (saved === 7 || saved === 30 || saved === 90) this._windowDays = saved;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { KudosContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import {
   hostMessageSchema,
@@ -46,7 +46,7 @@ export class KudosWebviews extends Disposable {
   private readonly acknowledgeRenders: boolean;
 
   constructor(
-    private readonly ctx: Ctx,
+    private readonly ctx: KudosContext,
     private readonly controller: KudosController,
     private readonly actions: WebviewActions,
   ) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { KudosContext } from '../ctx';
 import type { Prompter } from '../core/prompter';
 import { isGitHubError } from '../github/errors';
 import { guardForPosting } from '../outgoing/secretPrompt';
@@ -51,7 +51,7 @@ const sendArgsSchema = z.optional(
   }),
 );
 
-export function registerKudos(ctx: Ctx): KudosApi {
+export function registerKudos(ctx: KudosContext): KudosApi {
   const controller = ctx.disposables.add(new KudosController(ctx));
 
   /** `shown`: the error presenter already notified (with Sign In or Retry), so the caller stays quiet. */

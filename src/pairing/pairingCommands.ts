@@ -3,7 +3,7 @@ import { formatDuration } from './pairingFormat';
 import type { PairingFeature, PartnerPicker } from './pairingFeature';
 import type { WeekSummary } from './pairingTimer';
 import { teamView } from './teammates';
-import type { Ctx } from '../ctx';
+import type { PairingContext } from '../ctx';
 import { OVERLAP_WINDOW_MS, type PairingCandidate } from '../team/pairingOverlap';
 import { isGitHubLogin } from '../protocol/githubLogin';
 
@@ -60,7 +60,7 @@ export function weekLines(week: WeekSummary, targetMinutes: number): string[] {
   return lines;
 }
 
-export function registerPairingCommands(ctx: Ctx, feature: () => PairingFeature, picker: PartnerPicker): void {
+export function registerPairingCommands(ctx: PairingContext, feature: () => PairingFeature, picker: PartnerPicker): void {
   const run = <A extends unknown[], R>(fn: (...args: A) => Promise<R> | R) =>
     async (...args: A): Promise<R | undefined> => {
       try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { PairingContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
 import { CoAuthorOffer } from './coAuthorOffer';
 import { currentAccountKey } from '../github/accountKey';
@@ -46,7 +46,7 @@ export class PairingFeature extends Disposable {
   private coAuthorUpdate: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly ctx: Ctx,
+    private readonly ctx: PairingContext,
     private readonly picker: PartnerPicker,
     store?: PairingStore,
   ) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { PairingContext } from '../ctx';
 import { currentAccountKey } from '../github/accountKey';
 import { createPartnerPicker, registerPairingCommands } from './pairingCommands';
 import { PairingFeature } from './pairingFeature';
@@ -28,7 +28,7 @@ export interface PairingApi {
   restartForTest(): void;
 }
 
-export function registerPairing(ctx: Ctx): PairingApi {
+export function registerPairing(ctx: PairingContext): PairingApi {
   const rendered = ctx.disposables.add(new vscode.EventEmitter<StatusView>());
   let feature: PairingFeature;
   let relay: vscode.Disposable | undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type { Ctx } from '../ctx';
+import type { LanguageClientContext } from '../ctx';
 import type * as LanguageClientModule from './languageClientModule';
 import { loadBundle } from '../core/lazyBundle';
 import { DisposableStore } from '../core/lifecycle';
@@ -50,7 +50,7 @@ export interface LanguageClientFeature {
  * team config or there are open blockers anchored in code — not at activation — and keeps it
  * fed with the repository root, the anchored blockers and contributor logins.
  */
-export function registerLanguageClient(ctx: Ctx): LanguageClientFeature {
+export function registerLanguageClient(ctx: LanguageClientContext): LanguageClientFeature {
   const feature = new LanguageClientHost(ctx);
   ctx.disposables.add(feature);
   return feature;
@@ -78,7 +78,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   readonly onDidPushBlockers = this.pushed.event;
   readonly onDidChangeRunning = this.runningChanged.event;
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(private readonly ctx: LanguageClientContext) {
     this.store.add(this.movedChanged);
     this.store.add(this.pushed);
     this.store.add(this.runningChanged);

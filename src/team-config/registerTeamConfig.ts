@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { TeamConfigContext } from '../ctx';
 import { isGitHubError } from '../github/errors';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { draftTeamConfig } from '../team/configDraft';
@@ -36,7 +36,7 @@ export interface TeamConfigFeature {
 }
 
 /** `service` is the implementation behind `ctx.team`: this feature drafts and opens its file. */
-export function registerTeamConfig(ctx: Ctx, service: TeamConfigServiceImpl): TeamConfigFeature {
+export function registerTeamConfig(ctx: TeamConfigContext, service: TeamConfigServiceImpl): TeamConfigFeature {
 
   const createConfig = async (): Promise<vscode.TextDocument | undefined> => {
     const repo = ctx.repositories.current;
@@ -96,7 +96,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Contributors ranked by commits on the default branch; falls back to just the viewer. */
-async function draftFor(ctx: Ctx, ref: { owner: string; name: string }): Promise<string> {
+async function draftFor(ctx: TeamConfigContext, ref: { owner: string; name: string }): Promise<string> {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const today = new Date(ctx.clock.now()).toISOString().slice(0, 10);
   const gateway = ctx.session.gateway ?? (await ctx.session.ensureSignedIn());
