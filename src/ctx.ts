@@ -1,28 +1,12 @@
-import type * as vscode from 'vscode';
+import type { CoreServices } from './core/coreServices';
 import type { GitHubErrorPresenter } from './github/showGitHubError';
-import type { ContextKeys } from './core/contextKeys';
-import type { TeamSupportLog } from './core/redactingLog';
-import type { DisposableStore } from './core/lifecycle';
-import type { SwitchablePrompter } from './core/prompter';
 import type { GitHubSession } from './github/gitHubSession';
 import type { RepositoryService } from './repository/workspaceRepository';
 import type { TeamSnapshotStore } from './snapshot/teamSnapshotStore';
 import type { TeamConfigService } from './team-config/teamConfigState';
-import type { Settings } from './core/settings';
-import type { SwitchableClock } from './core/switchableClock';
 
 /** What every feature's `register(ctx)` receives. Features own what they create via `ctx.disposables`. */
-export interface Ctx {
-  readonly extension: vscode.ExtensionContext;
-  /** The one log; every line is cleaned of tokens (see redactingLog.ts). */
-  readonly log: TeamSupportLog;
-  readonly settings: Settings;
-  readonly contextKeys: ContextKeys;
-  readonly clock: SwitchableClock;
-  /** Every question asked before something is posted goes through this (tests script the answers). */
-  readonly prompts: SwitchablePrompter;
-  /** Extension lifetime: disposed on deactivate. */
-  readonly disposables: DisposableStore;
+export interface Ctx extends CoreServices {
   readonly session: GitHubSession;
   readonly repositories: RepositoryService;
   readonly team: TeamConfigService;

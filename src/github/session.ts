@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { CoreServices } from '../core/coreServices';
 import { Disposable } from '../core/lifecycle';
 import type { GitHubSession } from './gitHubSession';
 import { type GitHubEndpoint, endpointFor, hostOf } from './endpoint';
@@ -11,7 +11,7 @@ import { OctokitGateway } from './octokitGateway';
 import { checkToken, type TokenProblem } from './tokenFormat';
 import viewerDocument from './viewer.graphql';
 
-type Base = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables'>;
+type Base = Omit<CoreServices, 'prompts'>;
 
 /**
  * Scopes asked of VS Code's GitHub sign-in. `repo` is the one scope that lets Team Support read and
@@ -288,7 +288,7 @@ export class AccountSession extends Disposable implements GitHubSession {
 }
 
 /** TEAM_SUPPORT_TOKEN when it is set and well-formed; a malformed one is ignored and said so (never quoted). */
-function environmentToken(log: Ctx['log']): string | undefined {
+function environmentToken(log: CoreServices['log']): string | undefined {
   const raw = process.env['TEAM_SUPPORT_TOKEN'];
   if (raw === undefined || raw.trim() === '') return undefined;
   const checked = checkToken(raw);

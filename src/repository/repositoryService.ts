@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CoreServices } from '../core/coreServices';
 import { Disposable } from '../core/lifecycle';
+import type { GitHubSession } from '../github/gitHubSession';
 import type { RepositoryService, WorkspaceRepository } from './workspaceRepository';
 import { endpointFor } from '../github/endpoint';
 import type { GitAPI, GitExtension, GitRepository } from './gitApi';
@@ -10,7 +11,7 @@ import { parseRepositorySetting, pickRepository } from './remoteUrl';
 /** The longest the views say "loading" while waiting for the Git extension. */
 const DETECTION_CAP_MS = 20_000;
 
-type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session'>;
+type Deps = Omit<CoreServices, 'prompts'> & { readonly session: GitHubSession };
 
 /**
  * Which GitHub repository each workspace folder belongs to, through the built-in Git extension.

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Ctx } from '../ctx';
+import type { CoreServices } from '../core/coreServices';
+import type { GitHubSession } from '../github/gitHubSession';
+import type { GitHubErrorPresenter } from '../github/showGitHubError';
+import type { RepositoryService } from '../repository/workspaceRepository';
+import type { TeamConfigService } from '../team-config/teamConfigState';
 import { Disposable } from '../core/lifecycle';
 import type { BlockedCategory, PartnerResolver, TeamSnapshotStore } from './teamSnapshotStore';
 import { toGitHubError } from '../github/errorMapping';
@@ -15,7 +19,12 @@ import { teamSnapshotVariables } from './snapshotVariables';
 import { type TeamSnapshot, teamSnapshotSchema } from './snapshotSchema';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
 
-type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'session' | 'repositories' | 'team' | 'errors'>;
+type Deps = Omit<CoreServices, 'prompts'> & {
+  readonly session: GitHubSession;
+  readonly repositories: RepositoryService;
+  readonly team: TeamConfigService;
+  readonly errors: GitHubErrorPresenter;
+};
 
 // The key predates the name "team snapshot"; kept so an update still finds the cached data.
 const CACHE_KEY = 'teamSupport.sidebar.lastSnapshot';

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CoreServices } from '../core/coreServices';
+import type { GitHubSession } from '../github/gitHubSession';
+import type { RepositoryService } from '../repository/workspaceRepository';
+import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import { Disposable } from '../core/lifecycle';
 import type { WorkspaceRepository } from '../repository/workspaceRepository';
 import type { TeamConfigService, TeamConfigState } from './teamConfigState';
@@ -10,7 +13,7 @@ import { splitRepositoryName, teamReferenceText } from '../team/teamScopeSchema'
 import { resolveTeams } from './githubTeams';
 import { loadTeamConfigParser } from './teamConfigParser';
 
-type Deps = Pick<Ctx, 'extension' | 'log' | 'settings' | 'contextKeys' | 'clock' | 'disposables' | 'repositories' | 'session' | 'errors'>;
+type Deps = Omit<CoreServices, 'prompts'> & { readonly repositories: RepositoryService; readonly session: GitHubSession; readonly errors: GitHubErrorPresenter };
 
 /**
  * Loads `.github/team-support.yml` from the current repository's root and re-reads it when it
