@@ -207,26 +207,30 @@ function align(window: readonly WindowLine[], hashes: readonly string[], normali
     }
   }
   const score = Math.max(0, best[rows * wide + cols]!);
-  const tellingLines: number[] = [];
-  let matchedBlock = 0;
-  let blockWeight = 0;
-  let firstMatch: [number, number] | undefined;
-  let lastMatch: [number, number] | undefined;
+  const matches: { readonly line: WindowLine; readonly current: number }[] = [];
   for (let at = bestAt[rows * wide + cols]!; at >= 0; at = previous[at]!) {
     const line = window[Math.floor(at / cols)]!;
-    const current = from + (at % cols);
-    if (line.blockLine < 0) continue;
-    matchedBlock++;
-    blockWeight += line.weight;
-    if (line.telling) tellingLines.push(line.blockLine);
-    lastMatch ??= [line.blockLine, current];
-    firstMatch = [line.blockLine, current];
+    if (line.blockLine >= 0) matches.unshift({ line, current: from + (at % cols) });
   }
-  if (!firstMatch || !lastMatch) return { score, telling: 0, tellingLines, exact: false, matched: 0, blockWeight };
   const n = window.filter((w) => w.blockLine >= 0).length;
-  const startLine = Math.max(0, firstMatch[1] - firstMatch[0]);
-  const endLine = Math.max(startLine, Math.min(normalized.length - 1, lastMatch[1] + (n - 1 - lastMatch[0])));
-  return { score, telling: tellingLines.length, tellingLines, startLine, endLine, exact: matchedBlock === n && lastMatch[1] - firstMatch[1] === n - 1, matched: matchedBlock, blockWeight };
+  // The block is where most of its matched weight is together: a line matched further away than
+  // the block is long (the rest of it in a look-alike) does not stretch it there.
+  const clusters: (typeof matches)[] = [];
+  matches.forEach((m, i) => {
+    const previousMatch = matches[i - 1];
+    if (previousMatch && m.current - previousMatch.current - (m.line.blockLine - previousMatch.line.blockLine) <= Math.max(2 * n, SLACK)) clusters[clusters.length - 1]!.push(m);
+    else clusters.push([m]);
+  });
+  const weightOfCluster = (c: typeof matches): number => c.reduce((sum, m) => sum + m.line.weight, 0);
+  const cluster = clusters.reduce<typeof matches>((best, c) => (weightOfCluster(c) > weightOfCluster(best) ? c : best), []);
+  const first = cluster[0];
+  const last = cluster[cluster.length - 1];
+  const tellingLines = cluster.filter((m) => m.line.telling).map((m) => m.line.blockLine);
+  if (!first || !last) return { score, telling: 0, tellingLines, exact: false, matched: 0, blockWeight: 0 };
+  const startLine = Math.max(0, first.current - first.line.blockLine);
+  const endLine = Math.max(startLine, Math.min(normalized.length - 1, last.current + (n - 1 - last.line.blockLine)));
+  const exact = cluster.length === n && last.current - first.current === n - 1;
+  return { score, telling: tellingLines.length, tellingLines, startLine, endLine, exact, matched: cluster.length, blockWeight: weightOfCluster(cluster) };
 }
 
 /** Where the block's lines all occur in order, nearest `origin` first, at most MAX_OFFSETS. */
