@@ -10,7 +10,12 @@ import { FREQUENT, isRedacted, matchesRedacted, relocate, voteStarts, weightOf, 
  *    block but not its neighbours, so the block's own place wins);
  *  - it matched the neighbours but none of the block's telling lines: the block was deleted
  *    from between them, whatever look-alike exists elsewhere: lost;
- *  - two places nearly as good and apart: nobody can tell which: lost.
+ *  - two places nearly as good and apart (the best place other than the chosen one is always
+ *    aligned too), or the block's telling lines split between two places: nobody can tell: lost;
+ *  - ties go to the original position: the block unchanged where it was wins them.
+ * Lines that can't tell copies apart weigh little: lines frequent in the file, and (newer markers
+ * record how often each line occurred when posted) lines that had look-alikes then and lost some
+ * since, and the lines of a block that had identical copies.
  * Anchors without `around` (older markers) keep the plain relocation (relocate.ts).
  */
 
