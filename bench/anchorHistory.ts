@@ -134,7 +134,7 @@ async function sampleFile(
     if (afterPath !== undefined) {
       index ??= indexLines(after);
       const context = aroundText(before, start + 1, start + length);
-      const around = { before: context.before.map(lineHash), after: context.after.map(lineHash) };
+      const around = { before: context.before.map(lineHash), after: context.after.map(lineHash), ...(process.env.TEAM_SUPPORT_BENCH_NO_REPEATS ? {} : { counts: context.counts, copies: context.copies }) };
       // What the marker records since it has `around` (older markers: TEAM_SUPPORT_BENCH_NO_AROUND=1).
       const r = process.env.TEAM_SUPPORT_BENCH_NO_AROUND ? relocate(index, { startLine: start, lines }) : relocateBlock(index, { startLine: start, lines, around });
       viaText = r.kind === 'found' ? { kind: 'found', startLine: r.startLine, endLine: r.endLine, via: 'text' } : { kind: 'lost', reason: 'changed' };

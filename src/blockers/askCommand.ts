@@ -41,7 +41,7 @@ export async function askTheTeam(ctx: BlockedContext, store: DraftStore, balance
       id,
       ...(repo ? { repo: { owner: repo.ref.owner, name: repo.ref.name } } : {}),
       ...(draft.anchor ? { anchor: draft.anchor } : {}),
-      ...(draft.around ? { aroundText: { before: [...draft.around.before], after: [...draft.around.after] } } : {}),
+      ...(draft.around ? { aroundText: { ...draft.around, before: [...draft.around.before], after: [...draft.around.after] } } : {}),
       createdAt: ctx.clock.now(),
     },
     draft.title,

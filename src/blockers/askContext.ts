@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BlockedContext } from '../ctx';
-import { AROUND_LINES, type AroundText } from '../protocol/anchorContext';
+import { aroundText, type AroundText } from '../protocol/anchorContext';
 import { pushedLines } from './committedLines';
 import { hunksTouching } from './diffHunks';
 import type { AskInput, DiagnosticInfo, FileContext, Revision } from './draftContent';
@@ -116,14 +116,14 @@ export async function buildAskInput(ctx: BlockedContext, id: string, document: v
   };
 }
 
-/** The lines around the asked-about ones (the marker records their hashes: anchorContext.ts). */
+/**
+ * The lines around the asked-about ones and how often each occurs in the file (the marker records
+ * their hashes and counts: anchorContext.ts).
+ */
 function aroundOf(document: vscode.TextDocument, range: AskRange): AroundText {
-  const linesOf = (from: number, to: number): string[] => {
-    const out: string[] = [];
-    for (let line = Math.max(0, from); line < Math.min(document.lineCount, to); line++) out.push(document.lineAt(line).text);
-    return out;
-  };
-  return { before: linesOf(range.startLine - AROUND_LINES, range.startLine), after: linesOf(range.endLine + 1, range.endLine + 1 + AROUND_LINES) };
+  const lines: string[] = [];
+  for (let line = 0; line < document.lineCount; line++) lines.push(document.lineAt(line).text);
+  return aroundText(lines, range.startLine + 1, range.endLine + 1);
 }
 
 async function revisionOf(ctx: BlockedContext, repo: NonNullable<ReturnType<BlockedContext['repositories']['forUri']>>, document: vscode.TextDocument, range: AskRange): Promise<Revision> {

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { draftFileName } from './draftFileName';
-import { AROUND_LINES } from '../protocol/anchorContext';
+import { AROUND_LINES, aroundSchema } from '../protocol/anchorContext';
 import { anchorSchema, isDraftId } from '../protocol/blockerMarker';
 
 /**
@@ -22,7 +22,7 @@ import { anchorSchema, isDraftId } from '../protocol/blockerMarker';
 
 /** The lines around the anchor (anchorContext.ts): kept with the draft, hashed by the guard when posting. */
 const aroundLines = z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(AROUND_LINES));
-const aroundTextSchema = z.object({ before: aroundLines, after: aroundLines });
+const aroundTextSchema = z.object({ before: aroundLines, after: aroundLines, counts: aroundSchema.shape.counts, copies: aroundSchema.shape.copies });
 
 const repoSchema = z.object({ owner: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
 const common = {

@@ -136,7 +136,9 @@ export async function hashAround(text: AroundText, scan: ScanSecrets, keptValues
     hashes.push(findings.some((f) => f.start < end + 1 && f.end > at) ? '' : lineHash(line));
     at = end + 1;
   }
-  return { before: hashes.slice(0, text.before.length), after: hashes.slice(text.before.length) };
+  // The counts are digits only: nothing of the code, nothing to scan.
+  const repeats = text.counts !== undefined && text.copies !== undefined ? { counts: text.counts, copies: text.copies } : {};
+  return { before: hashes.slice(0, text.before.length), after: hashes.slice(text.before.length), ...repeats };
 }
 
 /**

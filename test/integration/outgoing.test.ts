@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostResult } from '../../src/blockers/postDraft';
-import { lineHash } from '../../src/protocol/anchorContext';
+import { aroundText, lineHash } from '../../src/protocol/anchorContext';
 import { parseMarker } from '../../src/protocol/blockerMarker';
 import { parseReplyMarker, replyKeyFor } from '../../src/protocol/replyMarker';
 import type { TeamSupportApi } from '../../src/extension';
@@ -126,6 +126,10 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
     assert.equal(around.before.filter((h) => h === '').length, 7, 'each of the seven secret lines withheld');
     assert.deepEqual(around.after, [...lines.slice(11), ''].slice(0, around.after.length).map(expected));
     assert.ok(around.after.length >= 1);
+    // How often each of those lines and the block occur in the file: digits only, counted in the editor's text.
+    const repeats = aroundText(lines, 10, 11);
+    assert.deepEqual([around.counts, around.copies], [repeats.counts, repeats.copies]);
+    assert.match(around.counts ?? '', /^[1-9]{3,}$/);
   });
 
   it('a reply with secrets: asked about, redacted in the body the sandbox received', async () => {

@@ -6,7 +6,7 @@ import { AROUND_LINES, aroundText, lineHash } from '../../src/protocol/anchorCon
 import { anchorSchema, formatMarker, parseMarker, stripMarkers } from '../../src/protocol/blockerMarker';
 import { scanSecrets } from '../../src/outgoing/redaction';
 import { guardOutgoing, hashAround, redactAll } from '../../src/outgoing/outgoingGuard';
-import { indexLines } from '../../src/server/anchors/relocate';
+import { indexLines, type RecordedBlock } from '../../src/server/anchors/relocate';
 import { relocateBlock } from '../../src/server/anchors/relocateAround';
 import { deploySettingsFile } from '../harness/fakeSecrets';
 
@@ -20,6 +20,24 @@ function testFile(names: readonly string[]): string[] {
 function around(lines: readonly string[], start: number, length: number): { before: string[]; after: string[] } {
   const text = aroundText(lines, start + 1, start + length);
   return { before: text.before.map(lineHash), after: text.after.map(lineHash) };
+}
+
+/** What a marker posted today records: the neighbours' hashes and how often the window's lines and the block occurred. */
+function posted(lines: readonly string[], start: number, length: number): RecordedBlock {
+  const text = aroundText(lines, start + 1, start + length);
+  const recorded = { before: text.before.map(lineHash), after: text.after.map(lineHash), ...(text.counts !== undefined && text.copies !== undefined ? { counts: text.counts, copies: text.copies } : {}) };
+  return { startLine: start, lines: lines.slice(start, start + length), around: recorded };
+}
+
+/** Where the block recorded at `start` of `before` is in `after`, by text alone; -1 = lost. */
+function placed(before: readonly string[], start: number, length: number, after: readonly string[]): number {
+  const found = relocateBlock(indexLines(after), posted(before, start, length));
+  return found.kind === 'found' ? found.startLine : -1;
+}
+
+/** A usage text as READMEs repeat it: the same lines in two sections. */
+function usage(marker: string): string[] {
+  return ['    Usage:', '      hugo [flags]', '', '    Available Commands:', `      server  ${marker}Hugo runs a webserver`, `      version ${marker}Print the version number`, `      help    ${marker}Help about any command`, '', '    Flags:', '      -b, --base-url="": hostname', '      -D, --build-drafts=false: include drafts', '      -d, --destination="": where to write'];
 }
 
 describe('anchor neighbours (around)', () => {
@@ -101,9 +119,68 @@ describe('anchor neighbours (around)', () => {
     assert.deepEqual(relocateBlock(indexLines(withoutBeta), block), { kind: 'lost' });
   });
 
+  it('records how often each window line and the whole block occur, as digits capped at 9', () => {
+    const lines = ['a();', 'x();', 'x();', 'b();', ...Array.from({ length: 12 }, () => '}'), 'a();', 'x();'];
+    const text = aroundText(lines, 1, 2); // a(); x(); — twice in the file
+    assert.equal(text.copies, 2);
+    assert.equal(text.counts, '23' + '31' + '999999'); // block a() ×2, x() ×3; neighbours x() ×3, b() ×1, } ×12 → 9
+    const parsed = parseMarker(formatMarker({ id: ID, anchor: { path: 'a.ts', startLine: 1, endLine: 2, text: 'a();\nx();' }, around: { before: [], after: [lineHash('b();')], counts: '231', copies: 2 } }));
+    assert.deepEqual(parsed?.around, { before: [], after: [lineHash('b();')], counts: '231', copies: 2 });
+  });
+
+  it('a copy of the block elsewhere never wins over its edited original (README sections repeat)', () => {
+    const intro = ['# Tool', '', 'Some words about the tool.', '', '## Help', ''];
+    const middle = ['', 'More words about help and templates.', '', '## Usage', '', 'When the flags are wrong the usage shows.', ''];
+    const before = [...intro, ...usage(':: '), ...middle, ...usage(':: '), '', '### Your own usage', 'Provide a template.'];
+    const start = intro.length + 12 + middle.length + 6; // the second section's help line and its flags
+    // The second section loses its '::' marks; the first keeps them: the recorded block is now verbatim only in the first.
+    const after = [...intro, ...usage(':: '), ...middle, ...usage(''), '', '### Your own usage', 'Provide a template.'];
+    const found = placed(before, start, 6, after);
+    assert.ok(found === -1 || found === start, `original region or lost, not the copy (got ${found})`);
+  });
+
+  it('a line that had a twin when posted and lost one since places nothing: the deleted copy is lost, not its twin', () => {
+    const header = ['// Licensed under the License.', '', 'package cmd', '', 'import (', '\t"fmt"', '\t"os"', ')', ''];
+    const template = ['func rootTemplate() string {', '\treturn `{{comment .copyright}}', '', 'package cmd', '', 'import (', '\t"fmt"', '\t"os"', ')', '`', '}'];
+    const before = [...header, 'var name string', '', ...template, '', 'func main() {}'];
+    const start = header.length + 2 + 5; // the template's import lines
+    const after = [...header, 'var name string', '', 'func main() {}'];
+    assert.equal(placed(before, start, 3, after), -1);
+  });
+
+  it('a block split in two, each part with neighbours of its own, is lost', () => {
+    const translations = ['<h3>Translations</h3>', '<ul>', '<li>English</li>', '<li>French</li>', '<li>German</li>', '<li>Japanese</li>', '<li>Italian</li>', '<li>Spanish</li>', '</ul>', ''];
+    const links = ['<h3>Useful Links</h3>', '<ul>', '<li>Recommended Packages</li>', '<li>Requests @ GitHub</li>', '<li>Requests @ PyPI</li>', '<li>Issue Tracker</li>', '</ul>', ''];
+    const news = Array.from({ length: 40 }, (_, i) => `<p>News item ${i}</p>`);
+    const before = ['<p>Intro</p>', '', ...translations, ...links, ...news, '<p>End</p>'];
+    const start = 2 + 6; // Italian … Recommended: half in one section, half in the other
+    // The translations move below the news: each half keeps its own neighbours, far apart.
+    const after = ['<p>Intro</p>', '', ...links, ...news, ...translations, '<p>End</p>'];
+    assert.equal(placed(before, start, 7, after), -1);
+  });
+
+  it('of two near-identical sections close together, an edited block is lost rather than put on the other', () => {
+    const section = (args: string): string[] => [`\tc.SetArgs(strings.Split("${args}", " "))`, '\tc.Execute()', '', '\tif strings.Join(te, " ") != "something here" {', '\t\tt.Errorf("args remaining: %s", te)', '\t}', '\tif flagi1 != 13 {', '\t\tt.Errorf("int flag: %d", flagi1)', '\t}', ''];
+    const before = ['func TestFlagShort(t *testing.T) {', '\tc := initialize()', ...section('echo -i13 something here'), '\tc = initialize()', ...section('echo -i 13 something here'), '}', ''];
+    const start = 2; // the first section's SetArgs … its int-flag check
+    const rewrite = (args: string): string[] => [`\tnoRRSetupTest("${args}")`, '', ...section('').slice(3)];
+    const after = ['func TestFlagShort(t *testing.T) {', ...rewrite('echo -i13 -- something here'), ...rewrite('echo -i 13 something here'), '}', ''];
+    const found = placed(before, start, 9, after);
+    assert.ok(found === -1 || found <= 4, `its own section or lost, not the second (got ${found})`);
+  });
+
+  it('ties go to the original position: an unchanged boilerplate block stays where it was', () => {
+    const doc = (name: string): string[] => ['  /**', `   * ${name} the file.`, '   * @return {Request}', '   * @api public', '   */', '', `  ${name.toLowerCase()}: function(path) {`, '    return this.stream(path)', '  },', ''];
+    const before = ['Request.include({', ...doc('Send'), ...doc('Stream'), '})'];
+    const start = 3; // Send's @return … blank line: the same four lines as Stream's
+    const after = ['Request.include({', ...doc('Send').map((l) => l.replace('the file.', 'the file, then call back.')), ...doc('Stream'), '})'];
+    assert.equal(placed(before, start, 4, after), start);
+  });
+
   it('records at most AROUND_LINES neighbours each side, fewer at the file edges', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i}`);
-    assert.deepEqual(aroundText(lines, 2, 3), { before: ['line 0'], after: lines.slice(3, 3 + AROUND_LINES) });
+    const near = aroundText(lines, 2, 3);
+    assert.deepEqual({ before: near.before, after: near.after }, { before: ['line 0'], after: lines.slice(3, 3 + AROUND_LINES) });
     assert.deepEqual(aroundText(lines, 28, 30).after, []);
     assert.equal(aroundText(lines, 20, 20).before.length, AROUND_LINES);
   });

@@ -54,7 +54,7 @@ export const CONFIDENCE_THRESHOLD = 0.65;
 /** A recorded line counts as matched by a current line only from this similarity on. */
 const LINE_MATCH_MIN = 0.5;
 /** Fuzzy search: how many occurrences of each recorded line (nearest first) seed candidate positions. */
-export const OCCURRENCES_PER_LINE = 12;
+const OCCURRENCES_PER_LINE = 12;
 /** Fuzzy search: at most this many of the best-voted candidate starts (nearest the origin first) are aligned. */
 const MAX_VOTED_STARTS = 8;
 /** Fuzzy search also tries these offsets around the original position (everything edited slightly). */
@@ -197,15 +197,9 @@ function findFuzzy(index: LineIndex, recorded: readonly string[], weights: reado
   const n = recorded.length;
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const starts = new Set<number>();
-  // Each unchanged recorded line votes for the block start its occurrences imply. Where the block
-  // really is, all its unchanged lines agree; a start with fewer votes than the best but one cannot
-  // outscore it, so only the best-voted starts are aligned (the alignment is the expensive part).
-  const votes = new Map<number, number>();
-  recorded.forEach((line, i) => {
-    if (weights[i]! < 1) return;
-    const places = index.occurrences.get(line);
-    if (places) for (const place of nearest(places, origin + i, OCCURRENCES_PER_LINE)) votes.set(place - i, (votes.get(place - i) ?? 0) + 1);
-  });
+  // A start with fewer votes than the best but one cannot outscore it, so only the best-voted
+  // starts are aligned (the alignment is the expensive part).
+  const votes = voteStarts(recorded.map((line, i) => (weights[i]! >= 1 ? line : undefined)), index.occurrences, origin);
   const mostVotes = Math.max(0, ...votes.values());
   const voted = [...votes].filter(([, v]) => v >= mostVotes - 1).map(([start]) => start);
   voted.sort((a, b) => Math.abs(a - origin) - Math.abs(b - origin));
@@ -248,8 +242,24 @@ function findFuzzy(index: LineIndex, recorded: readonly string[], weights: reado
   return { kind: 'found', startLine: best.start, endLine: best.end, exact: false, confidence: best.score };
 }
 
+/**
+ * The one voting loop of text relocation: each line of a recorded window that can place it (a key;
+ * `undefined` = can't) votes for the window start its occurrences imply, its occurrences nearest
+ * where it was (`expectedStart` + its offset) first. Where the window really is, all its unchanged
+ * lines agree. Returns start → votes.
+ */
+export function voteStarts(keys: readonly (string | undefined)[], occurrences: ReadonlyMap<string, readonly number[]>, expectedStart: number): Map<number, number> {
+  const votes = new Map<number, number>();
+  keys.forEach((key, k) => {
+    if (key === undefined) return;
+    const places = occurrences.get(key);
+    if (places) for (const place of nearest(places, expectedStart + k, OCCURRENCES_PER_LINE)) votes.set(place - k, (votes.get(place - k) ?? 0) + 1);
+  });
+  return votes;
+}
+
 /** Up to `count` entries of the ascending `places` closest to `target`. */
-export function nearest(places: readonly number[], target: number, count: number): number[] {
+function nearest(places: readonly number[], target: number, count: number): number[] {
   if (places.length <= count) return [...places];
   let lo = 0;
   let hi = places.length;
