@@ -40,7 +40,10 @@ export interface WorkspaceRepository {
 }
 
 export interface RepositoryService {
+  /** The current repository, its branch or HEAD changed. */
   readonly onDidChange: vscode.Event<void>;
+  /** The set of open repositories (`all`) changed: a folder added or removed, a nested repository found or closed. */
+  readonly onDidChangeRepositories: vscode.Event<void>;
   /** The repository of the active editor's folder, else the first folder's. */
   readonly current: WorkspaceRepository | undefined;
   /** The repository that contains `uri`, if any. */
@@ -60,13 +63,22 @@ export type TeamConfigState =
       readonly config: TeamConfig;
       /** The repository the config is committed in (the team's home when this one points there). */
       readonly repository: RepoRef;
+      /**
+       * Where the text came from: a file in the workspace (`uri`), or — for a pointer whose home is not
+       * open — the home on GitHub, or the last known copy of it when GitHub can't be read (`uri` is the pointer).
+       */
+      readonly source: TeamConfigSource;
     };
+
+export type TeamConfigSource = 'workspace' | 'github' | 'lastKnown';
 
 export interface TeamConfigService {
   readonly onDidChange: vscode.Event<void>;
   readonly state: TeamConfigState;
   /** GitHub teams of `members` that could not be read at the last load (their last known members stand in). */
   readonly teamProblems: readonly { readonly team: string; readonly error: GitHubError; readonly usingLastKnown: boolean }[];
+  /** The team's home config could not be read from GitHub at the last load (`home` is owner/name). */
+  readonly homeProblem: { readonly home: string; readonly error: GitHubError; readonly usingLastKnown: boolean } | undefined;
 }
 
 export interface BlockedCategory {
