@@ -210,12 +210,14 @@ describe('a team across repositories and GitHub teams', function () {
 
       // A home GitHub doesn't show this account: what is wrong, in the views.
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(payments, '.github', 'team-support.yml'), Buffer.from('home: globex/nowhere\n'));
+      await vscode.commands.executeCommand('teamSupport.refresh');
       await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid', 15_000, 'the unreadable home');
       const unreadable = api.ctx.team.state;
       assert.ok(unreadable.kind === 'invalid');
       assert.match(unreadable.problems.join(' '), /^The team's config is in its home repository, globex\/nowhere, and could not be read from GitHub: GitHub could not find it \(Could not resolve to a Repository with the name 'globex\/nowhere'\.\)/);
       await waitUntil(today.onDidRender, () => /globex\/nowhere/.test(today.view.message ?? ''), 10_000, 'the Today view\'s message');
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(payments, '.github', 'team-support.yml'), Buffer.from('home: globex/storefront\n'));
+      await vscode.commands.executeCommand('teamSupport.refresh');
       await waitUntil(api.ctx.team.onDidChange, () => inHome(), 15_000, 'the pointer restored');
 
       // The home opens afterwards (payments' editor stays active): its file on disk is the team's now.
