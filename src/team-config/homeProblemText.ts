@@ -13,6 +13,8 @@ export function homeProblemText(home: string, problem: HomeConfigProblem, github
     case 'notText':
       return vscode.l10n.t("The team's config in {0} is not a text file GitHub sends whole ({1} bytes). Keep it plain YAML, under 512 KB.", home, problem.byteSize);
     case 'github':
+      // GitHub answers the same for a repository that doesn't exist and one this account can't see.
+      if (problem.error.kind === 'notFound') return vscode.l10n.t("The team's home repository, {0} (named by `home:`), is not on GitHub or your account can't see it. Correct `home:`, or ask the team for access.", home);
       return vscode.l10n.t("The team's config is in its home repository, {0}, and could not be read from GitHub: {1}", home, githubMessage(problem.error));
   }
 }

@@ -179,12 +179,16 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     return this.parse(read.text, { uri: pointer, repository: home, source: read.kind === 'read' ? 'github' : 'lastKnown' }, from);
   }
 
-  /** Logs the problem and shows GitHub's with its fix (Authorize SSO, Sign In Again, Retry); signed out is no news. */
+  /**
+   * Logs the problem and shows GitHub's with its fix (Authorize SSO, Sign In Again, Retry). Signed out
+   * is no news, and a home that isn't there (without a last known copy) is said by the views already.
+   */
   private reportHomeProblem(home: string, problem: HomeConfigProblem, usingLastKnown: boolean): void {
     const { log, errors } = this.deps;
     log.warn(`The team's home config (${home}) could not be read from GitHub: ${problem.kind === 'github' ? `${problem.error.kind}: ${problem.error.message}` : problem.kind}${usingLastKnown ? ' (using the last known config)' : ''}`);
     if (problem.kind !== 'github') return;
     this.homeProblem = { home, error: problem.error, usingLastKnown };
+    if (problem.error.kind === 'notFound' && !usingLastKnown) return;
     const context = usingLastKnown
       ? vscode.l10n.t("The team's config could not be read from its home, {0}; the last known config is used meanwhile.", home)
       : vscode.l10n.t("The team's config could not be read from its home, {0}.", home);

@@ -214,7 +214,8 @@ describe('a team across repositories and GitHub teams', function () {
       await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid', 15_000, 'the unreadable home');
       const unreadable = api.ctx.team.state;
       assert.ok(unreadable.kind === 'invalid');
-      assert.match(unreadable.problems.join(' '), /^The team's config is in its home repository, globex\/nowhere, and could not be read from GitHub: GitHub could not find it \(Could not resolve to a Repository with the name 'globex\/nowhere'\.\)/);
+      assert.deepEqual(unreadable.problems, ["The team's home repository, globex/nowhere (named by `home:`), is not on GitHub or your account can't see it. Correct `home:`, or ask the team for access."]);
+      assert.equal(api.ctx.team.homeProblem?.error.kind, 'notFound');
       await waitUntil(today.onDidRender, () => /globex\/nowhere/.test(today.view.message ?? ''), 10_000, 'the Today view\'s message');
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(payments, '.github', 'team-support.yml'), Buffer.from('home: globex/storefront\n'));
       await vscode.commands.executeCommand('teamSupport.refresh');
