@@ -77,6 +77,11 @@ export interface TeamConfigService {
   readonly state: TeamConfigState;
   /** GitHub teams of `members` that could not be read at the last load (their last known members stand in). */
   readonly teamProblems: readonly { readonly team: string; readonly error: GitHubError; readonly usingLastKnown: boolean }[];
+  /**
+   * Resolves once the reads asked for so far have set `state` (a changed repository's config, a
+   * pointer's home): what the sidebar waits on so it never fetches for a config that is being replaced.
+   */
+  settled(): Promise<void>;
   /** The team's home config could not be read from GitHub at the last load (`home` is owner/name). */
   readonly homeProblem: { readonly home: string; readonly error: GitHubError; readonly usingLastKnown: boolean } | undefined;
 }

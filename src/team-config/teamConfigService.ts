@@ -78,6 +78,10 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     this.loading = this.loading
       .then(() => (sequence === this.sequence ? this.load() : undefined))
       .catch((e: unknown) => this.deps.log.error(`Loading the team config failed: ${e instanceof Error ? e.message : String(e)}`));
+    await this.settled();
+  }
+
+  async settled(): Promise<void> {
     let current: Promise<void>;
     do {
       current = this.loading;
