@@ -146,7 +146,9 @@ describe('a team across repositories and GitHub teams', function () {
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.teamProblems.length === 0, 15_000, 'the team read again');
   });
 
-  it('with only the pointer repository open reads the team from its home on GitHub; opening the home afterwards keeps one team', async () => {
+  it('with only the pointer repository open reads the team from its home on GitHub; opening the home afterwards keeps one team', async function () {
+    // Two repositories opened by Git, an offline retry and several reloads: about 25 s on a quiet machine.
+    this.timeout(180_000);
     // Inside the workspace folder, where Git looks for nested repositories (removed afterwards).
     const parent = mkdtempSync(join(workspaceRoot().fsPath, '.globex-'));
     const inHome = () => api.ctx.team.state.kind === 'ok' && api.ctx.team.state.repository.name === 'storefront';
