@@ -21,6 +21,9 @@ type Deps = Omit<CoreServices, 'prompts'> & { readonly session: GitHubSession };
 export class GitRepositoryService extends Disposable implements RepositoryService {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly repositoriesChanged = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChangeRepositories = this.repositoriesChanged.event;
+  private allSignature = '';
   private git: GitAPI | undefined;
   private readonly known = new Map<string, GitWorkspaceRepository>();
   private readonly watched = new Map<GitRepository, vscode.Disposable>();
@@ -156,8 +159,13 @@ export class GitRepositoryService extends Disposable implements RepositoryServic
     this.watched.set(repo, repo.state.onDidChange(() => this.update()));
   }
 
-  /** Fires onDidChange when the current repository, its branch or HEAD changed. */
+  /** Fires onDidChange when the current repository, its branch or HEAD changed; onDidChangeRepositories when the set did. */
   private update(): void {
+    const all = this.all.map((r) => `${r.rootUri.toString()}|${r.ref.owner}/${r.ref.name}`).join('\n');
+    if (all !== this.allSignature) {
+      this.allSignature = all;
+      this.repositoriesChanged.fire();
+    }
     const repo = this.current;
     if (this.isDetected(repo)) this.markDetected();
     void this.deps.contextKeys.set('teamSupport.hasRepository', repo !== undefined);

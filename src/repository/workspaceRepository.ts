@@ -19,7 +19,10 @@ export interface WorkspaceRepository {
 }
 
 export interface RepositoryService {
+  /** The current repository, its branch or HEAD changed. */
   readonly onDidChange: vscode.Event<void>;
+  /** The set of open repositories (`all`) changed: a folder added or removed, a nested repository found or closed. */
+  readonly onDidChangeRepositories: vscode.Event<void>;
   /** The repository of the active editor's folder, else the first folder's. */
   readonly current: WorkspaceRepository | undefined;
   /** The repository that contains `uri`, if any. */

@@ -147,6 +147,8 @@ export class TeamSnapshotStoreImpl extends Disposable implements TeamSnapshotSto
         this.clear();
         return;
       }
+      // A pointer's team is the home's: fetching before its config is read would ask the wrong repository.
+      await team.settled();
       if (gateway !== this.lastGateway) {
         // Another account (or token) may see other categories: look them up again.
         this.categories.clear();

@@ -5,25 +5,35 @@ import type { RepositoryService } from '../repository/workspaceRepository';
 import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import { Disposable } from '../core/lifecycle';
 import type { WorkspaceRepository } from '../repository/workspaceRepository';
-import type { TeamConfigService, TeamConfigState } from './teamConfigState';
+import type { TeamConfigService, TeamConfigSource, TeamConfigState } from './teamConfigState';
 import type { RepoRef } from '../github/gateway';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { sameRepository, withTeamMembers } from '../team/teamScope';
 import { splitRepositoryName, teamReferenceText } from '../team/teamScopeSchema';
 import { resolveTeams } from './githubTeams';
+import { type HomeConfigProblem, readHomeConfig } from './homeConfig';
+import { homeProblemText } from './homeProblemText';
 import { loadTeamConfigParser } from './teamConfigParser';
 
 type Deps = Omit<CoreServices, 'prompts'> & { readonly repositories: RepositoryService; readonly session: GitHubSession; readonly errors: GitHubErrorPresenter };
 
 /**
  * Loads `.github/team-support.yml` from the current repository's root and re-reads it when it
- * changes on disk or is saved. Not read at all in a restricted (untrusted) workspace.
+ * changes on disk or is saved. A pointer (`home: owner/name`) is followed to the home's file when
+ * that repository is open too, else to the home's config on GitHub (re-read on each load and on
+ * Refresh; the last known copy when GitHub can't be read). Not read at all in a restricted
+ * (untrusted) workspace.
  */
 export class TeamConfigServiceImpl extends Disposable implements TeamConfigService {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   state: TeamConfigState = { kind: 'noRepository' };
   teamProblems: TeamConfigService['teamProblems'] = [];
+  homeProblem: TeamConfigService['homeProblem'] = undefined;
+  /** The home the last load's pointer named (its opening or closing in the workspace changes the team). */
+  private pointedHome: RepoRef | undefined;
+  private homeOpenAtLoad = false;
+  private loadRunning = false;
   private watcher: vscode.Disposable | undefined;
   private watchedRoot: string | undefined;
   private sequence = 0;
@@ -38,6 +48,14 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       },
     });
     this._register(deps.repositories.onDidChange(() => void this.reload()));
+    // A pointer's home opened in (or closed from) the workspace: its file on disk (or GitHub's copy) is the team's now.
+    this._register(
+      deps.repositories.onDidChangeRepositories(() => {
+        const home = this.pointedHome;
+        // While a load runs, it may already have looked for the home: read again after it.
+        if (this.loadRunning || (home && this.homeOpenAtLoad !== (this.openRepository(home) !== undefined))) void this.reload();
+      }),
+    );
     // Another account may see other teams (or, newly signed in, any at all).
     this._register(deps.session.onDidChange(() => void this.reload()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
@@ -62,6 +80,10 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     this.loading = this.loading
       .then(() => (sequence === this.sequence ? this.load() : undefined))
       .catch((e: unknown) => this.deps.log.error(`Loading the team config failed: ${e instanceof Error ? e.message : String(e)}`));
+    await this.settled();
+  }
+
+  async settled(): Promise<void> {
     let current: Promise<void>;
     do {
       current = this.loading;
@@ -70,9 +92,20 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   }
 
   private async load(): Promise<void> {
-    const problemsOf = () => JSON.stringify(this.teamProblems.map((p) => [p.team, p.error.kind, p.usingLastKnown]));
+    this.loadRunning = true;
+    try {
+      await this.loadNow();
+    } finally {
+      this.loadRunning = false;
+    }
+  }
+
+  private async loadNow(): Promise<void> {
+    const problemsOf = () => JSON.stringify([this.teamProblems.map((p) => [p.team, p.error.kind, p.usingLastKnown]), this.homeProblem?.error.kind, this.homeProblem?.usingLastKnown]);
     const problemsBefore = problemsOf();
     this.teamProblems = [];
+    this.homeProblem = undefined;
+    this.pointedHome = undefined;
     const uri = this.configUri();
     this.watch(uri);
     let next: TeamConfigState;
@@ -107,34 +140,64 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
       return { kind: 'invalid', uri, problems: [vscode.l10n.t('The team config could not be read: {0}', e instanceof Error ? e.message : String(e))] };
     }
     // An open editor with unsaved edits doesn't count: the team shares what is on disk.
+    return this.parse(new TextDecoder('utf-8').decode(bytes), { uri, repository, source: 'workspace' }, pointedFrom);
+  }
+
+  /** One config text, from disk or from the home on GitHub, through the one (lazily loaded) parser. */
+  private async parse(text: string, where: { uri: vscode.Uri; repository: RepoRef; source: TeamConfigSource }, pointedFrom?: RepoRef): Promise<TeamConfigState> {
+    const { uri, repository, source } = where;
     const { parseTeamConfigFile, isPointer, formatProblem } = loadTeamConfigParser(this.deps.extension);
-    const parsed = parseTeamConfigFile(new TextDecoder('utf-8').decode(bytes));
+    const parsed = parseTeamConfigFile(text);
     if (isPointer(parsed)) return pointedFrom ? this.pointsOnward(uri, pointedFrom) : this.readHome(uri, splitRepositoryName(parsed.pointer.home), repository);
     if (parsed.ok) {
       const config = parsed.config.teams.length > 0 ? await this.withGitHubTeams(parsed.config) : parsed.config;
-      return { kind: 'ok', uri, config, repository };
+      return { kind: 'ok', uri, config, repository, source };
     }
     const problems = parsed.problems.map(formatProblem);
     if (parsed.more) problems.push(vscode.l10n.t('…and {0} more problems', parsed.more.count));
+    // Read from GitHub, the problems are in the home's file, not in the one the user has open.
+    if (source !== 'workspace') problems.unshift(vscode.l10n.t("The team's config in {0} has problems:", `${repository.owner}/${repository.name}`));
     return { kind: 'invalid', uri, problems };
   }
 
   /**
    * `home: owner/name`: the team's config is the home repository's. It is read from disk when that
-   * repository is open in the workspace too (a multi-root workspace of the team's repositories).
+   * repository is open in the workspace too (a multi-root workspace of the team's repositories);
+   * otherwise from GitHub, with the last known config standing in when GitHub can't be read.
    */
   private async readHome(pointer: vscode.Uri, home: RepoRef, from: RepoRef): Promise<TeamConfigState> {
     if (sameRepository(home, from)) return { kind: 'invalid', uri: pointer, problems: [vscode.l10n.t('`home:` names this repository itself; put the team config here instead.')] };
+    this.pointedHome = home;
     const open = this.openRepository(home);
-    if (!open) {
-      return {
-        kind: 'invalid',
-        uri: pointer,
-        problems: [vscode.l10n.t("This repository's team config points at the team's home, {0}. Add that repository to the workspace (File → Add Folder to Workspace) so Team Support can read the team's config.", `${home.owner}/${home.name}`)],
-      };
-    }
+    this.homeOpenAtLoad = open !== undefined;
+    if (!open) return this.readHomeFromGitHub(pointer, home, from);
     this.watch(vscode.Uri.joinPath(open.rootUri, TEAM_CONFIG_PATH));
     return this.read(vscode.Uri.joinPath(open.rootUri, TEAM_CONFIG_PATH), open.ref, from);
+  }
+
+  private async readHomeFromGitHub(pointer: vscode.Uri, home: RepoRef, from: RepoRef): Promise<TeamConfigState> {
+    const { session, extension, clock } = this.deps;
+    const read = await readHomeConfig({ gateway: session.gateway, home, storage: extension.globalState, webUrl: session.webUrl, now: () => clock.now() });
+    const homeName = `${home.owner}/${home.name}`;
+    if (read.kind !== 'read') this.reportHomeProblem(homeName, read.problem, read.kind === 'lastKnown');
+    if (read.kind === 'failed') return { kind: 'invalid', uri: pointer, problems: [homeProblemText(homeName, read.problem, (e) => this.deps.errors.message(e))] };
+    return this.parse(read.text, { uri: pointer, repository: home, source: read.kind === 'read' ? 'github' : 'lastKnown' }, from);
+  }
+
+  /**
+   * Logs the problem and shows GitHub's with its fix (Authorize SSO, Sign In Again, Retry). Signed out
+   * is no news, and a home that isn't there (without a last known copy) is said by the views already.
+   */
+  private reportHomeProblem(home: string, problem: HomeConfigProblem, usingLastKnown: boolean): void {
+    const { log, errors } = this.deps;
+    log.warn(`The team's home config (${home}) could not be read from GitHub: ${problem.kind === 'github' ? `${problem.error.kind}: ${problem.error.message}` : problem.kind}${usingLastKnown ? ' (using the last known config)' : ''}`);
+    if (problem.kind !== 'github') return;
+    this.homeProblem = { home, error: problem.error, usingLastKnown };
+    if (problem.error.kind === 'notFound' && !usingLastKnown) return;
+    const context = usingLastKnown
+      ? vscode.l10n.t("The team's config could not be read from its home, {0}; the last known config is used meanwhile.", home)
+      : vscode.l10n.t("The team's config could not be read from its home, {0}.", home);
+    void errors.show(problem.error, { context, retry: () => this.reload() });
   }
 
   private pointsOnward(uri: vscode.Uri, from: RepoRef): TeamConfigState {

@@ -15,7 +15,14 @@ export type TeamConfigState =
       readonly config: TeamConfig;
       /** The repository the config is committed in (the team's home when this one points there). */
       readonly repository: RepoRef;
+      /**
+       * Where the text came from: a file in the workspace (`uri`), or — for a pointer whose home is not
+       * open — the home on GitHub, or the last known copy of it when GitHub can't be read (`uri` is the pointer).
+       */
+      readonly source: TeamConfigSource;
     };
+
+export type TeamConfigSource = 'workspace' | 'github' | 'lastKnown';
 
 export interface TeamConfigService {
   readonly onDidChange: vscode.Event<void>;
@@ -24,4 +31,11 @@ export interface TeamConfigService {
   readonly teamProblems: readonly { readonly team: string; readonly error: GitHubError; readonly usingLastKnown: boolean }[];
   /** Reads the config again (the user's Refresh: a change made outside VS Code's watchers). */
   reload(): Promise<void>;
+  /**
+   * Resolves once the reads asked for so far have set `state` (a changed repository's config, a
+   * pointer's home): what the snapshot waits on so it never fetches for a config that is being replaced.
+   */
+  settled(): Promise<void>;
+  /** The team's home config could not be read from GitHub at the last load (`home` is owner/name). */
+  readonly homeProblem: { readonly home: string; readonly error: GitHubError; readonly usingLastKnown: boolean } | undefined;
 }

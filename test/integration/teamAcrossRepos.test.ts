@@ -1,5 +1,6 @@
 // Issue 17: a team that spans repositories and GitHub teams, in a real VS Code against the sandbox's
-// demo organization (globex: storefront is the home with #Blocked, payments points at it).
+// demo organization (globex: storefront is the home with #Blocked, payments points at it; the sandbox
+// serves both repositories' team-config files).
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,34 @@ async function gitRepository(parent: string, nameWithOwner: string, files: Recor
   await git('commit', '--quiet', '-m', 'Initial');
   await git('remote', 'add', 'origin', `https://github.com/${nameWithOwner}.git`);
   return vscode.Uri.file(dir);
+}
+
+/** Opens `repositories` in the Git extension; resolves once each of `names` (globex/…) is a repository the extension knows. */
+async function openInGit(repositories: readonly vscode.Uri[], names: readonly string[], api: TeamSupportApi): Promise<void> {
+  type GitRepo = { state: { onDidChange: vscode.Event<void> } };
+  const git = vscode.extensions.getExtension<{ getAPI(version: 1): { onDidOpenRepository: vscode.Event<GitRepo>; repositories: GitRepo[] } }>('vscode.git')?.exports.getAPI(1);
+  assert.ok(git, 'the Git extension');
+  // A repository opens, then reads its remotes: either may be the moment it counts as the team's.
+  const gitChanged = new vscode.EventEmitter<void>();
+  const watching: vscode.Disposable[] = [];
+  watching.push(
+    git.onDidOpenRepository((r) => {
+      watching.push(r.state.onDidChange(() => gitChanged.fire()));
+      gitChanged.fire();
+    }),
+  );
+  for (const r of git.repositories) watching.push(r.state.onDidChange(() => gitChanged.fire()));
+  const found = () => names.every((name) => api.ctx.repositories.all.some((r) => r.ref.owner === 'globex' && r.ref.name === name));
+  try {
+    for (const uri of repositories) await vscode.commands.executeCommand('git.openRepository', uri.fsPath);
+    await waitUntil(gitChanged.event, found, 20_000, `${names.join(' and ')} found by Git`).catch((e: unknown) => {
+      const seen = api.ctx.repositories.all.map((r) => `${r.ref.owner}/${r.ref.name} at ${r.rootUri.fsPath}`);
+      throw new Error(`${e instanceof Error ? e.message : String(e)} Seen: ${seen.join(', ')}; Git: ${git.repositories.length} repositories`);
+    });
+  } finally {
+    for (const d of watching) d.dispose();
+    gitChanged.dispose();
+  }
 }
 
 describe('a team across repositories and GitHub teams', function () {
@@ -87,45 +116,60 @@ describe('a team across repositories and GitHub teams', function () {
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.teamProblems.length === 0, 15_000, 'the team read again');
   });
 
-  it('with two of the team\'s repositories open shows one team, pull requests from both and blockers from the home', async () => {
+  it('SAML SSO not authorized for the team\'s organization says so with its fix, and the last known members keep working', async () => {
+    await writeConfig('members: ["@globex/shop", lea]\n');
+    await sandbox().clearLog();
+    // As GitHub answers: 200, `organization.team` null with a FORBIDDEN saml_failure error, and x-github-sso.
+    await sandbox().injectFault({ kind: 'ssoRequired', org: 'globex', match: { operationName: 'TeamMembers' } });
+    const shown: ShownGitHubError[] = [];
+    const listening = api.ctx.errors.onDidShow((e) => shown.push(e));
+    try {
+      await vscode.commands.executeCommand('teamSupport.refresh');
+      await waitUntil(api.ctx.errors.onDidShow, () => shown.some((e) => e.kind === 'ssoRequired'), 20_000, 'the SSO notification');
+    } finally {
+      listening.dispose();
+    }
+    const notice = shown.find((e) => e.kind === 'ssoRequired');
+    assert.ok(notice);
+    assert.equal(notice.text, 'The team @globex/shop could not be read from GitHub; its last known members are used meanwhile. This organization uses SAML single sign-on. Authorize your GitHub sign-in for it, then refresh.');
+    assert.deepEqual(notice.actions, ['Authorize SSO']);
+    const problem = api.ctx.team.teamProblems[0];
+    assert.equal(problem?.error.kind, 'ssoRequired');
+    assert.match(problem.error.details.url ?? '', /\/orgs\/globex\/sso\?authorization_request=/, 'the fix opens the organization\'s authorization page');
+    const state = api.ctx.team.state;
+    assert.ok(state.kind === 'ok');
+    assert.deepEqual(state.config.members, TEAM, 'the last known members');
+    const read = (await sandbox().requests()).filter((r) => r.operationName === 'TeamMembers');
+    assert.ok(read.length > 0 && read.every((r) => r.status === 200 && r.fault === 'ssoRequired'), 'refused the way GitHub refuses it');
+    await sandbox().clearFaults();
+    await vscode.commands.executeCommand('teamSupport.refresh');
+    await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.teamProblems.length === 0, 15_000, 'the team read again');
+  });
+
+  it('with only the pointer repository open reads the team from its home on GitHub; opening the home afterwards keeps one team', async function () {
+    // Two repositories opened by Git, an offline retry and several reloads: about 25 s on a quiet machine.
+    this.timeout(180_000);
     // Inside the workspace folder, where Git looks for nested repositories (removed afterwards).
     const parent = mkdtempSync(join(workspaceRoot().fsPath, '.globex-'));
+    const inHome = () => api.ctx.team.state.kind === 'ok' && api.ctx.team.state.repository.name === 'storefront';
+    const today = api.features.crossCheck.today;
+    const teamRow = () => today.model?.rows.find((r) => r.kind === 'team');
     try {
-      const storefront = await gitRepository(parent, 'globex/storefront', {
-        '.github/team-support.yml': 'members: ["@globex/shop", lea]\nrepositories: [globex/storefront, globex/payments]\n',
-        'src/cart.ts': 'export const cart = [];\n',
-      });
       const payments = await gitRepository(parent, 'globex/payments', { '.github/team-support.yml': 'home: globex/storefront\n', 'src/refund.ts': 'export const refund = 1;\n' });
-      type GitRepo = { state: { onDidChange: vscode.Event<void> } };
-      const git = vscode.extensions.getExtension<{ getAPI(version: 1): { onDidOpenRepository: vscode.Event<GitRepo>; repositories: GitRepo[] } }>('vscode.git')?.exports.getAPI(1);
-      assert.ok(git, 'the Git extension');
-      // A repository opens, then reads its remotes: either may be the moment both count as the team's.
-      const gitChanged = new vscode.EventEmitter<void>();
-      const watching: vscode.Disposable[] = [];
-      watching.push(
-        git.onDidOpenRepository((r) => {
-          watching.push(r.state.onDidChange(() => gitChanged.fire()));
-          gitChanged.fire();
-        }),
-      );
-      for (const r of git.repositories) watching.push(r.state.onDidChange(() => gitChanged.fire()));
-      const found = () => ['storefront', 'payments'].every((name) => api.ctx.repositories.all.some((r) => r.ref.owner === 'globex' && r.ref.name === name));
-      try {
-        await vscode.commands.executeCommand('git.openRepository', storefront.fsPath);
-        await vscode.commands.executeCommand('git.openRepository', payments.fsPath);
-        await waitUntil(gitChanged.event, found, 20_000, 'both repositories found by Git').catch((e: unknown) => {
-          const seen = api.ctx.repositories.all.map((r) => `${r.ref.owner}/${r.ref.name} at ${r.rootUri.fsPath}`);
-          throw new Error(`${e instanceof Error ? e.message : String(e)} Seen: ${seen.join(', ')}; Git: ${git.repositories.length} repositories`);
-        });
-      } finally {
-        for (const d of watching) d.dispose();
-        gitChanged.dispose();
-      }
+      await openInGit([payments], ['payments'], api);
 
-      // In payments, whose config points at the home: the home's team.
+      // Only payments, whose config points at the home: the home's config, read from GitHub.
       await vscode.window.showTextDocument(vscode.Uri.joinPath(payments, 'src', 'refund.ts'));
-      const inHome = () => api.ctx.team.state.kind === 'ok' && api.ctx.team.state.repository.name === 'storefront';
-      await waitUntil(api.ctx.team.onDidChange, () => api.ctx.repositories.current?.ref.name === 'payments' && inHome(), 20_000, 'the home team from payments');
+      await waitUntil(api.ctx.team.onDidChange, () => api.ctx.repositories.current?.ref.name === 'payments' && inHome(), 20_000, 'the home team from payments alone');
+      assert.ok(!api.ctx.repositories.all.some((r) => r.ref.name === 'storefront'), 'the home is not open');
+      const fromGitHub = api.ctx.team.state;
+      assert.ok(fromGitHub.kind === 'ok');
+      assert.equal(fromGitHub.source, 'github');
+      assert.equal(fromGitHub.uri.toString(), vscode.Uri.joinPath(payments, '.github', 'team-support.yml').toString(), 'the pointer is the file behind it');
+      assert.deepEqual(fromGitHub.config.members, TEAM, 'the home config\'s members, its GitHub team resolved');
+      const homeRead = (await sandbox().requests()).filter((r) => r.operationName === 'HomeTeamConfig').pop();
+      assert.deepEqual(homeRead?.variables, { owner: 'globex', name: 'storefront', expression: 'HEAD:.github/team-support.yml' });
+
       await api.ctx.teamSnapshot.refresh();
       const snapshot = api.ctx.teamSnapshot.snapshot;
       assert.equal(snapshot?.repository?.nameWithOwner, 'globex/storefront', 'blockers come from the home repository');
@@ -134,12 +178,67 @@ describe('a team across repositories and GitHub teams', function () {
       assert.deepEqual(mine, ['payments/pull/2', 'storefront/pull/4'], 'my pull requests from both repositories');
       const refresh = (await sandbox().requests()).filter((r) => r.operationName === 'TeamSnapshot').pop();
       assert.match(String(refresh?.variables?.myPulls), /^repo:globex\/storefront repo:globex\/payments is:pr is:open author:mona$/);
-      const team = api.ctx.team.state;
-      assert.ok(team.kind === 'ok');
-      assert.deepEqual(team.config.members, TEAM);
-      // The Kudos header says what its figures cover: the home and the team's other repository.
-      const kudos = await api.features.kudos.refresh();
-      assert.equal(kudos?.repo, 'globex/storefront and 1 more repository');
+      // Today: the home config's team, with mona's pull requests from both repositories.
+      await waitUntil(today.onDidRender, () => teamRow() !== undefined, 15_000, 'the Today view\'s team');
+      const team = teamRow();
+      assert.ok(team?.kind === 'team');
+      assert.deepEqual(team.members.map((m) => m.login).sort(), [...TEAM].sort());
+      const mineRow = today.model?.rows.find((r) => r.kind === 'mine');
+      assert.ok(mineRow?.kind === 'mine');
+      assert.deepEqual(mineRow.pullRequests?.map((p) => p.pr.url.replace(/^.*?\/globex\//, '')).sort(), ['payments/pull/2', 'storefront/pull/4']);
+      // The home config is read per config load, not per sidebar refresh: a refresh stays one request.
+      await sandbox().clearLog();
+      await api.ctx.teamSnapshot.refresh();
+      assert.deepEqual((await sandbox().requests()).map((r) => r.operationName), ['TeamSnapshot']);
+
+      // GitHub unreachable on Refresh: the message says so (with Retry), the last known config stays.
+      await sandbox().injectFault({ kind: 'dropConnection', match: { operationName: 'HomeTeamConfig' } });
+      const shown: ShownGitHubError[] = [];
+      const listening = api.ctx.errors.onDidShow((e) => shown.push(e));
+      try {
+        await vscode.commands.executeCommand('teamSupport.refresh');
+        await waitUntil(api.ctx.errors.onDidShow, () => shown.some((e) => e.kind === 'offline'), 30_000, 'the offline notification');
+      } finally {
+        listening.dispose();
+        await sandbox().clearFaults();
+      }
+      assert.equal(shown.find((e) => e.kind === 'offline')?.text, "The team's config could not be read from its home, globex/storefront; the last known config is used meanwhile. The connection to GitHub dropped. Check your connection and try again.");
+      assert.deepEqual(shown.find((e) => e.kind === 'offline')?.actions, ['Retry']);
+      const lastKnown = api.ctx.team.state;
+      assert.ok(lastKnown.kind === 'ok');
+      assert.equal(lastKnown.source, 'lastKnown');
+      assert.deepEqual(lastKnown.config, fromGitHub.config, 'the last known config');
+      assert.equal(api.ctx.team.homeProblem?.error.kind, 'offline');
+
+      // A home GitHub doesn't show this account: what is wrong, in the views.
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(payments, '.github', 'team-support.yml'), Buffer.from('home: globex/nowhere\n'));
+      await vscode.commands.executeCommand('teamSupport.refresh');
+      await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'invalid', 15_000, 'the unreadable home');
+      const unreadable = api.ctx.team.state;
+      assert.ok(unreadable.kind === 'invalid');
+      assert.deepEqual(unreadable.problems, ["The team's home repository, globex/nowhere (named by `home:`), is not on GitHub or your account can't see it. Correct `home:`, or ask the team for access."]);
+      assert.equal(api.ctx.team.homeProblem?.error.kind, 'notFound');
+      await waitUntil(today.onDidRender, () => /globex\/nowhere/.test(today.view.message ?? ''), 10_000, 'the Today view\'s message');
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(payments, '.github', 'team-support.yml'), Buffer.from('home: globex/storefront\n'));
+      await vscode.commands.executeCommand('teamSupport.refresh');
+      await waitUntil(api.ctx.team.onDidChange, () => inHome(), 15_000, 'the pointer restored');
+
+      // The home opens afterwards (payments' editor stays active): its file on disk is the team's now.
+      const storefront = await gitRepository(parent, 'globex/storefront', {
+        '.github/team-support.yml': 'members: ["@globex/shop", lea]\nrepositories: [globex/storefront, globex/payments]\ntimeZone: Europe/Berlin\n',
+        'src/cart.ts': 'export const cart = [];\n',
+      });
+      const homeFile = vscode.Uri.joinPath(storefront, '.github', 'team-support.yml').toString();
+      await openInGit([storefront], ['storefront', 'payments'], api);
+      await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'ok' && api.ctx.team.state.uri.toString() === homeFile, 20_000, 'the home\'s own file');
+      assert.equal(api.ctx.repositories.current?.ref.name, 'payments');
+      const fromDisk = api.ctx.team.state;
+      assert.ok(fromDisk.kind === 'ok');
+      assert.equal(fromDisk.source, 'workspace');
+      assert.equal(fromDisk.config.timeZone, 'Europe/Berlin', 'the local file wins over GitHub\'s copy');
+      assert.deepEqual(fromDisk.config.members, TEAM, 'one team');
+      await waitUntil(today.onDidRender, () => teamRow()?.kind === 'team', 15_000, 'the Today view\'s team');
+      assert.equal(today.model?.rows.filter((r) => r.kind === 'team').length, 1);
 
       // In storefront: the same team, once.
       await vscode.window.showTextDocument(vscode.Uri.joinPath(storefront, 'src', 'cart.ts'));
@@ -148,7 +247,10 @@ describe('a team across repositories and GitHub teams', function () {
       assert.equal(api.ctx.teamSnapshot.snapshot?.repository?.nameWithOwner, 'globex/storefront');
       const again = api.ctx.team.state;
       assert.ok(again.kind === 'ok');
-      assert.deepEqual(again.config, team.config, 'the same team from either repository');
+      assert.deepEqual(again.config, fromDisk.config, 'the same team from either repository');
+      // The Kudos header says what its figures cover: the home and the team's other repository.
+      const kudos = await api.features.kudos.refresh();
+      assert.equal(kudos?.repo, 'globex/storefront and 1 more repository');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       rmSync(parent, { recursive: true, force: true });

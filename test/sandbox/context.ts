@@ -14,6 +14,10 @@ export interface ExecContext {
   readonly rateLimit: { limit: number; remaining: number; used: number; resetAt: string; cost: number; nodeCount: number };
   /** Mutation fields that changed state in this request (for "drop after stored" faults). */
   readonly applied: string[];
+  /** An organization whose SAML single sign-on this token is not authorized for (the `ssoRequired` fault). */
+  readonly samlEnforcedOrg?: string | undefined;
+  /** Organizations whose protected data this request was refused (then the response carries `x-github-sso`). */
+  readonly samlFailures: string[];
 }
 
 export type Args = { readonly [k: string]: unknown };
@@ -25,6 +29,8 @@ export class GitHubResolverError extends Error {
   constructor(
     readonly type: 'NOT_FOUND' | 'FORBIDDEN' | 'UNPROCESSABLE' | 'INSUFFICIENT_SCOPES' | 'RATE_LIMITED' | 'INTERNAL',
     message: string,
+    /** GitHub's `extensions` on the error, e.g. `{ saml_failure: true }`. */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }

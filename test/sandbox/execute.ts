@@ -123,7 +123,7 @@ function formatExecutionError(e: GraphQLError): GitHubGraphQLError {
   const locations = e.locations?.map((l) => ({ line: l.line, column: l.column })) ?? [];
   const path = e.path ? [...e.path] : [];
   const orig = e.originalError;
-  if (orig instanceof GitHubResolverError) return { type: orig.type, path, locations, message: orig.message };
+  if (orig instanceof GitHubResolverError) return { type: orig.type, path, ...(orig.extensions ? { extensions: { ...orig.extensions } } : {}), locations, message: orig.message };
   if (orig instanceof CursorError) return { type: 'INVALID_CURSOR_ARGUMENTS', path, locations, message: orig.message };
   return { path, locations, message: e.message };
 }
@@ -149,12 +149,13 @@ function checkDocument(text: string): { doc: DocumentNode } | { errors: GitHubGr
 
 export function runGraphQL(
   req: GraphQLRequest,
-  ctx: Omit<ExecContext, 'rateLimit' | 'applied'>,
+  ctx: Omit<ExecContext, 'rateLimit' | 'applied' | 'samlFailures'>,
   budget: Budget,
-): GraphQLOutcome & { applied: string[] } {
+): GraphQLOutcome & { applied: string[]; samlFailures: string[] } {
   const schema = githubSchema();
   const applied: string[] = [];
-  const done = (o: GraphQLOutcome): GraphQLOutcome & { applied: string[] } => ({ ...o, applied });
+  const samlFailures: string[] = [];
+  const done = (o: GraphQLOutcome): GraphQLOutcome & { applied: string[]; samlFailures: string[] } => ({ ...o, applied, samlFailures });
   if (typeof req.query !== 'string' || req.query.trim() === '') {
     return done(fail([{ message: 'A query attribute must be specified and must be a string.' }]));
   }
@@ -194,7 +195,7 @@ export function runGraphQL(
       }),
     );
   }
-  const execCtx: ExecContext = { ...ctx, applied, rateLimit: { ...snapshot, cost: points, nodeCount: cost.nodeCount } };
+  const execCtx: ExecContext = { ...ctx, applied, samlFailures, rateLimit: { ...snapshot, cost: points, nodeCount: cost.nodeCount } };
   const result = execute({
     schema,
     document: doc,

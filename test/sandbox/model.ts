@@ -29,6 +29,8 @@ export const repositoryRecord = z.object({
   createdAt: iso,
   /** Logins with push access (collaborators, mentionable users). */
   collaborators: z.array(z.string()),
+  /** Files on the default branch by path (`.github/team-support.yml` → its text), for `object(expression:)`. */
+  files: z.record(z.string(), z.string()).default({}),
 });
 
 export const categoryRecord = z.object({

@@ -39,7 +39,11 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('badCredentials'), ...common }),
   /** The token lacks `scope`: GraphQL INSUFFICIENT_SCOPES error, REST 403 + x-accepted-oauth-scopes. */
   z.object({ kind: z.literal('missingScope'), scope: z.string().default('write:discussion'), ...common }),
-  /** SAML SSO required: 403 with `x-github-sso: required; url=…`. */
+  /**
+   * SAML SSO required for `org`. REST: 403 with `x-github-sso: required; url=…`. GraphQL, as GitHub
+   * answers: 200, each field reading the org's teams or repositories null with a FORBIDDEN
+   * `saml_failure` error, and the same header; only such a request counts against `count`.
+   */
   z.object({ kind: z.literal('ssoRequired'), org: z.string().default('acme'), ...common }),
   /** Apply the mutation to state, then destroy the socket without answering. */
   z.object({ kind: z.literal('dropAfterMutation'), ...common }),

@@ -1,5 +1,6 @@
 import { connection } from './connection';
 import { GitHubResolverError, type TypeResolvers, page, str, strList } from './context';
+import { requireSamlAuthorization } from './gitObjects';
 import { searchPullRequests } from './search';
 
 // Root `Query` fields: viewer, user, repository, node(s), search, rateLimit.
@@ -24,6 +25,7 @@ export const queryResolvers: TypeResolvers<unknown> = {
     const name = str(a.name) ?? '';
     const r = ctx.store.repository(owner, name);
     if (!r) throw new GitHubResolverError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+    requireSamlAuthorization(ctx, r.owner);
     return r;
   },
   node: (_s, a, ctx) => {

@@ -1,5 +1,6 @@
 import { connection } from './connection';
 import { type ExecContext, GitHubResolverError, type TypeResolvers, num, obj, page, str, strList } from './context';
+import { type BlobObject, type TreeObject, repositoryObject } from './gitObjects';
 import { nodeId } from './ids';
 import type {
   CategoryRecord,
@@ -86,6 +87,7 @@ const repositoryResolvers: TypeResolvers<RepositoryRecord> = {
   visibility: (r) => (r.isPrivate ? 'PRIVATE' : 'PUBLIC'),
   viewerPermission: (r, _a, ctx) => (r.collaborators.includes(ctx.viewer.login) ? 'WRITE' : 'READ'),
   hasIssuesEnabled: () => true,
+  object: (r, a) => repositoryObject(r, str(a.expression)),
   defaultBranchRef: (r) => ({
     __typename: 'Ref',
     id: nodeId('Repository', r.databaseId, r.databaseId).replace(/^R_/, 'REF_'),
@@ -337,6 +339,14 @@ function gitActor(ctx: ExecContext, c: CommitObject): { name: string; email: str
   return { name: user?.name ?? c.authorLogin ?? 'unknown', email: `${c.authorLogin ?? 'unknown'}@users.noreply.github.com`, date: c.committedDate, user };
 }
 
+const gitObjectResolvers: TypeResolvers<BlobObject | TreeObject> = {
+  repository: (o, _a, ctx) => ctx.store.repositoryById(o.repositoryId) ?? null,
+  commitUrl: (o, _a, ctx) => {
+    const repo = ctx.store.repositoryById(o.repositoryId);
+    return repo ? `${repoUrl(ctx.baseUrl, repo)}/commit/${repo.defaultBranchOid}` : ctx.baseUrl;
+  },
+};
+
 export const typeResolvers: Readonly<Record<string, TypeResolvers<never>>> = {
   User: userResolvers,
   Organization: { ...userResolvers, team: (o: UserRecord, a, ctx) => organizationTeam(o, str(a.slug) ?? '', ctx) },
@@ -351,4 +361,6 @@ export const typeResolvers: Readonly<Record<string, TypeResolvers<never>>> = {
   IssueComment: issueCommentResolvers,
   Reaction: reactionResolvers,
   Commit: commitResolvers,
+  Blob: gitObjectResolvers,
+  Tree: gitObjectResolvers,
 };

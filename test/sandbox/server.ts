@@ -226,7 +226,9 @@ export class Sandbox {
     if (latency > 0) await delay(latency);
     const resource = api === 'graphql' ? 'graphql' : 'core';
 
-    if (fault && fault.kind !== 'dropAfterMutation') {
+    // GraphQL answers SSO per field (in the resolvers), so that fault waits for the execution.
+    const samlEnforcedOrg = fault?.kind === 'ssoRequired' && api === 'graphql' ? fault.org : undefined;
+    if (fault && fault.kind !== 'dropAfterMutation' && samlEnforcedOrg === undefined) {
       consume();
       entry.fault = fault.kind;
       if (fault.kind === 'dropConnection') {
@@ -273,7 +275,7 @@ export class Sandbox {
     }
     const outcome = runGraphQL(
       { query: payload.query, variables: payload.variables, operationName: payload.operationName },
-      { store: this.store, viewer, scopes: who.scopes, baseUrl: this.baseUrl, now: this.now },
+      { store: this.store, viewer, scopes: who.scopes, baseUrl: this.baseUrl, now: this.now, samlEnforcedOrg },
       { charge: (points) => this.limits.charge(who.login, 'graphql', points) },
     );
     entry.cost = outcome.cost;
@@ -289,7 +291,18 @@ export class Sandbox {
     }
     const headers = this.headers(id, snap, 'graphql', who.scopes, api);
     if (outcome.rateLimited) headers['x-ratelimit-remaining'] = '0';
+    // Counted only when the request read the organization's protected data (as GitHub refuses only that).
+    if (samlEnforcedOrg !== undefined && outcome.samlFailures.length > 0) {
+      consume();
+      entry.fault = 'ssoRequired';
+      headers['x-github-sso'] = this.ssoHeader(samlEnforcedOrg);
+    }
     send(200, outcome.body, headers);
+  }
+
+  /** `x-github-sso: required; url=…`: where the user authorizes the token for the organization. */
+  private ssoHeader(org: string): string {
+    return `required; url=${this.baseUrl}/orgs/${org}/sso?authorization_request=${randomBytes(12).toString('base64url')}`;
   }
 
   private faultResponse(
@@ -353,7 +366,7 @@ export class Sandbox {
       case 'ssoRequired':
         return {
           status: 403,
-          headers: { 'x-github-sso': `required; url=${this.baseUrl}/orgs/${fault.org}/sso?authorization_request=${randomBytes(12).toString('base64url')}` },
+          headers: { 'x-github-sso': this.ssoHeader(fault.org) },
           body: { message: `Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.`, documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/', status: '403' },
         };
     }

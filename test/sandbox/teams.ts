@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { connection } from './connection';
 import { type ExecContext, GitHubResolverError, type TypeResolvers, page, str } from './context';
+import { requireSamlAuthorization } from './gitObjects';
 import type { UserRecord } from './model';
 
 // Organizations' teams, as GitHub's schema has them: `organization(login).team(slug)` (null when
@@ -37,6 +38,7 @@ function requireReadOrg(ctx: ExecContext): void {
 /** `Organization.team(slug)`: the team, or null (GitHub's answer for an unknown or secret team). */
 export function organizationTeam(org: UserRecord, slug: string, ctx: ExecContext): TeamRecord | null {
   requireReadOrg(ctx);
+  requireSamlAuthorization(ctx, org.login);
   const team = ctx.store.team(org.login, slug);
   if (!team) return null;
   const viewer = ctx.viewer.login.toLowerCase();

@@ -195,7 +195,8 @@ describe('GitHub gateway (against the sandbox)', function () {
     });
     it('SAML SSO required, with the authorization link', async () => {
       await client.injectFault({ kind: 'ssoRequired', org: 'acme' });
-      const e = await expectKind(gateway().query({ document: viewerDoc, schema: viewerSchema }), 'ssoRequired');
+      const repositoryDoc = 'query Repo { repository(owner: "acme", name: "webshop") { name } }';
+      const e = await expectKind(gateway().query({ document: repositoryDoc, schema: z.object({ repository: z.nullable(z.object({ name: z.string() })) }) }), 'ssoRequired');
       assert.match(e.details.url ?? '', /^https?:\/\/.*sso/);
     });
     it('offline (nothing listening)', async () => {

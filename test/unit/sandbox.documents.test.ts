@@ -38,7 +38,7 @@ describe('sandbox: every src/**/*.graphql document', function () {
         partnerPulls: 'repo:acme/webshop is:pr is:open author:sam', myPulls: 'repo:acme/webshop is:pr is:open author:mona',
         pulls: `repo:acme/webshop is:pr updated:>=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}`,
         id, discussionId: discussion?.id, pullRequestId: pr?.id, subjectId: pr?.id, number: 14,
-        userIds: [s.users.find((u) => u.login === 'lea')?.id], title: 'A title', body: 'A body', cursor: null,
+        userIds: [s.users.find((u) => u.login === 'lea')?.id], title: 'A title', body: 'A body', cursor: null, expression: 'HEAD:.github/team-support.yml',
       };
       const variables: Record<string, unknown> = {};
       for (const v of op.variableDefinitions ?? []) {

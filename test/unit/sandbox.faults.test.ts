@@ -106,12 +106,33 @@ describe('sandbox: faults and rate limits', function () {
     assert.equal(u.headers.get('x-accepted-oauth-scopes'), 'repo');
   });
 
-  it('ssoRequired: 403 with x-github-sso', async () => {
+  it('ssoRequired: REST 403 with x-github-sso', async () => {
     await client.injectFault({ kind: 'ssoRequired', count: 1 });
-    const r = await gql(sb, VIEWER);
+    const r = await rest(sb, '/repos/acme/webshop');
     assert.equal(r.status, 403);
     assert.match(r.headers.get('x-github-sso') ?? '', /^required; url=http:\/\/127\.0\.0\.1:\d+\/orgs\/acme\/sso\?authorization_request=/);
     assert.match(String(r.body.message), /SAML enforcement/);
+  });
+
+  it('ssoRequired: GraphQL answers 200 with the org\'s team and repositories refused (saml_failure), the rest readable', async () => {
+    await client.injectFault({ kind: 'ssoRequired', org: 'globex', count: 1 });
+    const elsewhere = await gql(sb, 'query { viewer { login } repository(owner: "acme", name: "webshop") { name } }');
+    assert.equal(elsewhere.body.errors, undefined, 'nothing of globex read: answered, and the fault not used up');
+    assert.equal(elsewhere.headers.get('x-github-sso'), null);
+    const r = await gql(sb, 'query { viewer { login } organization(login: "globex") { login team(slug: "shop") { slug } } repository(owner: "globex", name: "payments") { name } }');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('x-github-sso') ?? '', /^required; url=http:\/\/127\.0\.0\.1:\d+\/orgs\/globex\/sso\?authorization_request=/);
+    assert.deepEqual(r.body.data, { viewer: { login: 'mona' }, organization: { login: 'globex', team: null }, repository: null });
+    assert.deepEqual(
+      r.body.errors?.map((e) => [e.type, e.path, (e as { extensions?: unknown }).extensions]),
+      [
+        ['FORBIDDEN', ['organization', 'team'], { saml_failure: true }],
+        ['FORBIDDEN', ['repository'], { saml_failure: true }],
+      ],
+    );
+    assert.match(String(r.body.errors?.[0]?.message), /^Resource protected by organization SAML enforcement/);
+    const after = await gql(sb, 'query { organization(login: "globex") { team(slug: "shop") { slug } } }');
+    assert.equal(after.body.errors, undefined, 'count: 1 used up by the refused request');
   });
 
   it('Discussions disabled: flag false, no discussions, createDiscussion fails', async () => {

@@ -3,12 +3,13 @@ import { silentLogger } from '../../src/core/logger';
 import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway } from '../../src/github/octokitGateway';
 import { fetchKudosData } from '../../src/kudos/kudosData';
-import { GITHUB_TEAMS_CACHE_KEY, type KeyValueStorage, resolveTeams } from '../../src/team-config/githubTeams';
+import { GITHUB_TEAMS_CACHE_KEY, resolveTeams } from '../../src/team-config/githubTeams';
 import { parseTeamConfig, parseTeamConfigFile, formatProblem } from '../../src/team/parseTeamConfig';
 import { coversRepository, teamScopeOf, withTeamMembers } from '../../src/team/teamScope';
 import { SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
 import { TOKEN_WITHOUT_READ_ORG } from '../sandbox/seeds/demoOrganization';
+import { memoryStorage } from './support/memoryStorage';
 
 // A team across repositories and GitHub teams: the config, the scope it searches, the teams' members.
 
@@ -16,11 +17,6 @@ function config(text: string) {
   const parsed = parseTeamConfig(text);
   assert.ok(parsed.ok, parsed.problems.map(formatProblem).join('\n'));
   return parsed.config;
-}
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return { data, get: (k) => data.get(k), update: (k, v) => Promise.resolve(void data.set(k, v)) };
 }
 
 describe('team across repositories: config', () => {

@@ -72,6 +72,7 @@ export class SeedBuilder {
       hasDiscussionsEnabled: true,
       createdAt,
       collaborators,
+      files: {},
     };
     this.data.repositories.push(r);
     return r;

@@ -1,3 +1,4 @@
+import { TEAM_CONFIG_PATH } from '../../../src/team/configPath';
 import { isoTime } from '../ids';
 import { DAY, HOUR, type SeedBuilder } from './builder';
 
@@ -9,6 +10,9 @@ import { DAY, HOUR, type SeedBuilder } from './builder';
 export const DEMO_ORG_TEAM = ['mona', 'sam', 'priya', 'kenji'] as const;
 /** A classic token of mona's that lacks `read:org` (GitHub teams can't be read with it). */
 export const TOKEN_WITHOUT_READ_ORG = 'sandbox-token-mona-without-read-org';
+
+/** globex/storefront's team config on GitHub (the home of the team `globex/shop`). */
+export const DEMO_HOME_CONFIG = 'members: ["@globex/shop", lea]\nrepositories: [globex/storefront, globex/payments]\n';
 
 export function addDemoOrganization(b: SeedBuilder, now: number): void {
   const at = (msAgo: number): string => isoTime(now - msAgo);
@@ -22,6 +26,9 @@ export function addDemoOrganization(b: SeedBuilder, now: number): void {
   const payments = b.repository('globex', 'payments', everyone, created);
   payments.description = 'Payment capture and refunds.';
   payments.hasDiscussionsEnabled = false;
+  // What a teammate who opens only payments reads from GitHub: the pointer, then the home's config.
+  storefront.files[TEAM_CONFIG_PATH] = DEMO_HOME_CONFIG;
+  payments.files[TEAM_CONFIG_PATH] = `home: globex/storefront\n`;
   b.team('globex', 'shop', 'Shop', [...DEMO_ORG_TEAM], ['sam'], created);
 
   const blocked = b.category(storefront, 'Blocked', ':construction:', true, 'Stuck? Ask the team.');
