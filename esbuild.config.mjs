@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { statSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { sharedPackages, usedNames, usedNamesEntry, wholePackagesEntry } from './scripts/sharedBundles.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -38,37 +39,20 @@ const yamlEsm = {
 };
 
 // vscode-languageclient (dist/languageClient.js) and vscode-languageserver (dist/server.js) stand on the
-// same vscode-jsonrpc, -protocol, -types and -textdocument: those ship once, as dist/languageServerProtocol.js,
-// which both bundles require (about 140 KB less in the package). One copy also keeps the message
-// types of src/protocol/lspProtocol.ts the very objects vscode-jsonrpc compares them with.
-// Its entry exports each package path by name; the plugin turns every import of one into a lookup.
+// same vscode-jsonrpc, -protocol, -types and -textdocument: those ship once, in dist/languageServerProtocol.js.
+// One copy also keeps the message types of src/protocol/lspProtocol.ts the very objects vscode-jsonrpc
+// compares them with (its ParameterStructures are checked by identity).
 const LSP_SHARED = 'languageServerProtocol';
-const LSP_SHARED_PATHS = ['vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/node', 'vscode-languageserver-types', 'vscode-languageserver-textdocument'];
-const lspShared = {
-  name: 'lsp-shared',
-  setup(build) {
-    build.onResolve({ filter: /^vscode-(jsonrpc|languageserver-(protocol|types|textdocument))(\/|$)/ }, async (args) => {
-      if (args.pluginData === 'lsp-shared') return undefined;
-      if (!LSP_SHARED_PATHS.includes(args.path)) return { errors: [{ text: `${args.path} is not in dist/${LSP_SHARED}.js: add it to LSP_SHARED_PATHS in esbuild.config.mjs` }] };
-      // A copy nested under the client or the server would be another version: the shared bundle can't stand in for it.
-      const own = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'lsp-shared' });
-      const shared = await build.resolve(args.path, { kind: args.kind, resolveDir: process.cwd(), pluginData: 'lsp-shared' });
-      if (own.path !== shared.path) return { errors: [{ text: `${args.importer} uses its own ${args.path} (${own.path}); align vscode-languageclient and vscode-languageserver on one version` }] };
-      return { path: args.path, namespace: 'lsp-shared' };
-    });
-    build.onResolve({ filter: /.*/, namespace: 'lsp-shared' }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'lsp-shared' }, (args) => ({
-      contents: `module.exports = require('./${LSP_SHARED}.js')[${JSON.stringify(args.path)}];`,
-      loader: 'js',
-    }));
-  },
-};
-const lspSharedEntry = {
-  contents: LSP_SHARED_PATHS.map((p) => `exports[${JSON.stringify(p)}] = require(${JSON.stringify(p)});`).join('\n'),
-  resolveDir: '.',
-  sourcefile: `${LSP_SHARED}.js`,
-  loader: 'js',
-};
+const LSP_PATHS = ['vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/node', 'vscode-languageserver-types', 'vscode-languageserver-textdocument'];
+const lspShared = sharedPackages({ bundle: LSP_SHARED, filter: /^vscode-(jsonrpc|languageserver-(protocol|types|textdocument))(\/|$)/, paths: LSP_PATHS });
+
+// zod is in the extension, the server and most lazy bundles: one copy, dist/zod.js, with only the
+// functions the bundled source calls (found after the other bundles are built). `z.core` is left out:
+// as a value it would bring all of zod's core; the source uses it in types only. Not while watching
+// (the names would go stale): then each bundle has its own zod.
+const ZOD_SHARED = 'zod';
+const ZOD_PATHS = ['zod/mini', 'zod/v4/core'];
+const zodShared = sharedPackages({ bundle: ZOD_SHARED, filter: /^zod(\/|$)/, paths: ZOD_PATHS });
 
 const common = {
   bundle: true,
@@ -80,7 +64,7 @@ const common = {
   logLevel: 'warning',
 };
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
-const nodeProduct = { ...node, plugins: [...common.plugins, lspShared] };
+const nodeProduct = { ...node, plugins: [...common.plugins, lspShared, ...(watch ? [] : [zodShared])] };
 
 /** Every file below `dir` whose name ends with `suffix`. */
 function filesBelow(dir, suffix) {
@@ -99,7 +83,7 @@ function filesBelow(dir, suffix) {
 }
 
 const productEntries = [
-  { ...node, stdin: lspSharedEntry, outfile: join(productDir, `${LSP_SHARED}.js`) },
+  { ...node, stdin: wholePackagesEntry(LSP_SHARED, LSP_PATHS), outfile: join(productDir, `${LSP_SHARED}.js`) },
   { ...nodeProduct, entryPoints: { extension: 'src/extension.ts' }, outdir: productDir },
   { ...nodeProduct, entryPoints: { server: 'src/server/main.ts' }, outdir: productDir },
   // Loaded by the extension when the language server first starts (src/server-client/languageClientModule.ts).
@@ -142,6 +126,11 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
   if (!tests) {
+    // dist/zod.js: what the bundles built with zodShared use of it.
+    const sources = results.filter((_, i) => builds[i].plugins?.includes(zodShared)).flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => f.startsWith('src/'));
+    const exported = Object.fromEntries(await Promise.all(ZOD_PATHS.map(async (p) => [p, Object.keys(await import(p))])));
+    const zodEntry = usedNamesEntry(ZOD_SHARED, usedNames([...new Set(sources)], ZOD_PATHS, exported, ['core']));
+    results.push(await esbuild.build({ ...node, stdin: zodEntry, outfile: join(productDir, `${ZOD_SHARED}.js`), metafile: true }));
     for (const r of results) {
       for (const [file, info] of Object.entries(r.metafile.outputs)) {
         if (file.endsWith('.map')) continue;
