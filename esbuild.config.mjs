@@ -1,7 +1,8 @@
 // One esbuild context per entry: the extension (Node, CommonJS), the language server (Node),
 // the webview front end (browser). `--tests` builds the test suites, harness, sandbox and bench.
 import * as esbuild from 'esbuild';
-import { statSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { minify as terser } from 'terser';
 import { join, relative } from 'node:path';
 import { sharedPackages, usedNames, usedNamesEntry, wholePackagesEntry } from './scripts/sharedBundles.mjs';
 
@@ -53,6 +54,9 @@ const lspShared = sharedPackages({ bundle: LSP_SHARED, filter: /^vscode-(jsonrpc
 const ZOD_SHARED = 'zod';
 const ZOD_PATHS = ['zod/mini', 'zod/v4/core'];
 const zodShared = sharedPackages({ bundle: ZOD_SHARED, filter: /^zod(\/|$)/, paths: ZOD_PATHS });
+
+/** Node 20 and the webview's browsers run ES2020; comments are already gone (legalComments). */
+const TERSER = { ecma: 2020, module: false, compress: true, mangle: true, format: { comments: false } };
 
 const common = {
   bundle: true,
@@ -133,11 +137,15 @@ if (watch) {
     const exported = Object.fromEntries(await Promise.all(ZOD_PATHS.map(async (p) => [p, Object.keys(await import(p))])));
     const zodEntry = usedNamesEntry(ZOD_SHARED, usedNames([...new Set(sources)], ZOD_PATHS, exported, ['core']));
     results.push(await esbuild.build({ ...node, stdin: zodEntry, outfile: join(productDir, `${ZOD_SHARED}.js`), metafile: true }));
-    for (const r of results) {
-      for (const [file, info] of Object.entries(r.metafile.outputs)) {
-        if (file.endsWith('.map')) continue;
-        console.log(`${relative('.', file).padEnd(28)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB${production ? ' (minified)' : ''}`);
-      }
+    const outputs = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((file) => !file.endsWith('.map'));
+    // terser after esbuild: its compression takes a further ~5 % off the package (17 KB of the .vsix),
+    // mostly in the libraries (vscode-languageclient, vscode-jsonrpc). It is what webpack's production
+    // mode runs on these same libraries in most extensions.
+    if (production) {
+      await Promise.all(outputs.map(async (file) => writeFileSync(file, (await terser(readFileSync(file, 'utf8'), TERSER)).code ?? '')));
+    }
+    for (const file of outputs) {
+      console.log(`${relative('.', file).padEnd(28)} ${(statSync(file).size / 1024).toFixed(1).padStart(8)} KB${production ? ' (minified)' : ''}`);
     }
   }
 }
