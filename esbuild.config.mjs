@@ -98,8 +98,6 @@ const productEntries = [
   { ...nodeProduct, entryPoints: { askTheTeam: 'src/blockers/askTheTeamModule.ts' }, outdir: productDir },
   // Loaded by the extension when the session first creates a gateway (src/github/githubClient.ts).
   { ...nodeProduct, entryPoints: { githubClient: 'src/github/githubClientModule.ts' }, outdir: productDir },
-  // Loaded by the extension when the Kudos view, panel or a Kudos command is first used (src/kudos/registerKudos.ts).
-  { ...nodeProduct, entryPoints: { kudosFeature: 'src/kudos/kudosModule.ts' }, outdir: productDir },
   // Loaded by the extension when it first reads the team config (src/team-config/teamConfigParser.ts).
   { ...nodeProduct, entryPoints: { teamConfigParser: 'src/server/config/teamConfigParserModule.ts' }, outdir: productDir },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'webview/kudos': 'src/webview/kudos/main.ts' }, outdir: productDir },

@@ -11,16 +11,17 @@ import {
   type SendKudosRequest,
   type Surface,
 } from '../protocol/kudosProtocol';
-import { KUDOS_PANEL_TYPE } from './kudosApi';
 import type { KudosController } from './kudosController';
 import { renderWebviewHtml } from './webviewHtml';
 
 /**
  * The Kudos webviews: the compact sidebar view (`teamSupport.kudos`) and the editor panel for the
- * full picture (revived after a reload by its serializer; registerKudos.ts registers both with VS Code
- * and hands them here). Both speak the shared protocol; every
+ * full picture (revived after a reload by its serializer). Both speak the shared protocol; every
  * incoming message is validated and an invalid one is dropped and logged.
  */
+
+export const KUDOS_VIEW_ID = 'teamSupport.kudos';
+export const KUDOS_PANEL_TYPE = 'teamSupport.kudosPanel';
 
 export interface RenderedEvent {
   readonly surface: Surface;
@@ -55,6 +56,17 @@ export class KudosWebviews extends Disposable {
       ctx.sidebar.onDidRefreshOnRequest(() => {
         controller.invalidate();
         if (this.anyVisible()) void controller.refresh();
+      }),
+    );
+    this._register(
+      vscode.window.registerWebviewViewProvider(KUDOS_VIEW_ID, { resolveWebviewView: (view) => this.resolveView(view) }),
+    );
+    this._register(
+      vscode.window.registerWebviewPanelSerializer(KUDOS_PANEL_TYPE, {
+        deserializeWebviewPanel: (panel) => {
+          this.adoptPanel(panel);
+          return Promise.resolve();
+        },
       }),
     );
   }
@@ -93,7 +105,7 @@ export class KudosWebviews extends Disposable {
     return this._view?.visible === true || this.panel?.visible === true;
   }
 
-  resolveView(view: vscode.WebviewView): void {
+  private resolveView(view: vscode.WebviewView): void {
     this._view = view;
     // Revealed again: show current numbers (re-uses data fetched in the last two minutes, so no extra cost).
     const disposables = [this.attach(view.webview, 'view'), view.onDidChangeVisibility(() => view.visible && void this.controller.refresh())];
@@ -103,7 +115,7 @@ export class KudosWebviews extends Disposable {
     });
   }
 
-  adoptPanel(panel: vscode.WebviewPanel): void {
+  private adoptPanel(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'media', 'activity.svg');
     const attached = this.attach(panel.webview, 'panel');
