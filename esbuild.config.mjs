@@ -55,8 +55,11 @@ const ZOD_SHARED = 'zod';
 const ZOD_PATHS = ['zod/mini', 'zod/v4/core'];
 const zodShared = sharedPackages({ bundle: ZOD_SHARED, filter: /^zod(\/|$)/, paths: ZOD_PATHS });
 
-/** Node 20 and the webview's browsers run ES2020; comments are already gone (legalComments). */
-const TERSER = { ecma: 2020, module: false, compress: true, mangle: true, format: { comments: false } };
+/**
+ * Node 20 and the webview's browsers run ES2020; comments are already gone (legalComments).
+ * `toplevel`: every output is a CommonJS module or an IIFE, so its top-level names are its own.
+ */
+const TERSER = { ecma: 2020, module: false, toplevel: true, compress: { passes: 2 }, mangle: true, format: { comments: false } };
 
 const common = {
   bundle: true,
