@@ -3,14 +3,24 @@ import type { BlockedContext } from '../ctx';
 import { askRange, buildAskInput } from './askContext';
 import { buddyForDraft, type HelpBalanceSource } from './buddySuggestion';
 import { buildAskDraft } from './draftContent';
-import { DraftStore } from './draftStore';
+import type { DraftStore } from './draftStore';
+
+/**
+ * Where drafts go. `newId` is passed in rather than called as `DraftStore.newId` so that this file
+ * (in the lazy dist/askTheTeam.js) holds no copy of the draft store and its schemas.
+ */
+export interface AskDrafts {
+  readonly store: DraftStore;
+  readonly newId: () => string;
+}
 
 /**
  * "Ask the Team About This Code": builds the request from the selection and opens it as a
  * Markdown draft in a normal editor tab. Called from the editor context menu (uri), a code
  * action (uri, range) or the palette (the active editor).
  */
-export async function askTheTeam(ctx: BlockedContext, store: DraftStore, balance: HelpBalanceSource, uri?: vscode.Uri, range?: vscode.Range): Promise<vscode.Uri | undefined> {
+export async function askTheTeam(ctx: BlockedContext, drafts: AskDrafts, balance: HelpBalanceSource, uri?: vscode.Uri, range?: vscode.Range): Promise<vscode.Uri | undefined> {
+  const { store, newId } = drafts;
   const active = vscode.window.activeTextEditor;
   let document = active?.document;
   let selection: vscode.Range | undefined = active?.selection;
@@ -30,7 +40,7 @@ export async function askTheTeam(ctx: BlockedContext, store: DraftStore, balance
     return undefined;
   }
   const lines = await askRange(document, selection ?? new vscode.Range(0, 0, 0, 0));
-  const id = DraftStore.newId();
+  const id = newId();
   const input = await buildAskInput(ctx, id, document, lines);
   const buddy = buddyForDraft(ctx, balance);
   const draft = buildAskDraft(buddy ? { ...input, buddy } : input, vscode.l10n.t);

@@ -90,7 +90,7 @@ export function registerBlocked(ctx: BlockedContext): BlockedFeature {
   let balance: HelpBalanceSource = () => undefined;
   command('teamSupport.blocked.ask', async (uri?: vscode.Uri, range?: vscode.Range) => {
     const { askTheTeam } = loadBundle<typeof AskTheTeam>(ctx.extension, 'askTheTeam');
-    const draft = await askTheTeam(ctx, drafts, () => balance(), uri, range);
+    const draft = await askTheTeam(ctx, { store: drafts, newId: () => DraftStore.newId() }, () => balance(), uri, range);
     await reloadDrafts();
     return draft;
   });

@@ -1,11 +1,15 @@
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import * as z from 'zod/mini';
 import { aroundSchema } from './anchorContext';
 import { anchorPlaceShape } from './anchorPlace';
 
 /**
  * The custom messages between the extension (language client) and the Team Support language
- * server. Declared once here and imported by both sides; every message is zod-parsed on receipt.
- * No vscode and no languageclient/languageserver imports: both bundles include this module.
+ * server. Each is declared once here, as a typed NotificationType/RequestType beside the zod schema
+ * of its parameters, and imported by both sides; every message is zod-parsed on receipt.
+ * The message types come from vscode-languageserver-protocol, which dist/server.js and
+ * dist/languageClient.js share (dist/languageServerProtocol.js, see esbuild.config.mjs): only those
+ * two bundles import values from here, never the extension's startup bundle (lazyBundles.test.ts).
  */
 
 /** Where a #Blocked request's code was when it was posted. Lines are 1-based and inclusive. */
@@ -31,25 +35,24 @@ export const anchoredBlockerSchema = z.object({
 export type AnchoredBlocker = z.infer<typeof anchoredBlockerSchema>;
 
 /** client → server: the open blockers of the repository with an anchor; replaces the previous set. */
-export const setBlockersMethod = 'teamSupport/setBlockers';
 export const setBlockersParamsSchema = z.object({ blockers: z.array(anchoredBlockerSchema) });
 export type SetBlockersParams = z.infer<typeof setBlockersParamsSchema>;
+export const setBlockersNotification = new NotificationType<SetBlockersParams>('teamSupport/setBlockers');
 
 /** client → server: the repository root the anchors' paths are relative to (a file URI), or null. */
-export const setRepositoryRootMethod = 'teamSupport/setRepositoryRoot';
 export const setRepositoryRootParamsSchema = z.object({ rootUri: z.nullable(z.string()) });
 export type SetRepositoryRootParams = z.infer<typeof setRepositoryRootParamsSchema>;
+export const setRepositoryRootNotification = new NotificationType<SetRepositoryRootParams>('teamSupport/setRepositoryRoot');
 
 /** client → server: logins offered when completing team members in the team config. */
-export const setContributorsMethod = 'teamSupport/setContributors';
 export const setContributorsParamsSchema = z.object({ logins: z.array(z.string().check(z.minLength(1), z.maxLength(39))).check(z.maxLength(1000)) });
 export type SetContributorsParams = z.infer<typeof setContributorsParamsSchema>;
+export const setContributorsNotification = new NotificationType<SetContributorsParams>('teamSupport/setContributors');
 
 /**
  * server → client: the full set of blockers whose code can no longer be found with confidence
  * (sent whenever that set changes). Their CodeLens and hover are not shown.
  */
-export const anchorsMovedMethod = 'teamSupport/anchorsMoved';
 export const lostReasonSchema = z.enum(['deleted', 'changed', 'fileMissing']);
 export type LostReasonParam = z.infer<typeof lostReasonSchema>;
 export const anchorsMovedParamsSchema = z.object({
@@ -58,12 +61,12 @@ export const anchorsMovedParamsSchema = z.object({
   reasons: z.optional(z.record(z.string(), lostReasonSchema)),
 });
 export type AnchorsMovedParams = z.infer<typeof anchorsMovedParamsSchema>;
+export const anchorsMovedNotification = new NotificationType<AnchorsMovedParams>('teamSupport/anchorsMoved');
 
 /**
  * client → server request: where a blocker's code is now ("Open Code Location"), placed exactly as
  * its CodeLens is. Lines 0-based, inclusive; `path` is where the file is now (after a rename).
  */
-export const locateAnchorMethod = 'teamSupport/locateAnchor';
 export const locateAnchorParamsSchema = z.object({ blockerId: z.string() });
 export type LocateAnchorParams = z.infer<typeof locateAnchorParamsSchema>;
 export const locateAnchorResultSchema = z.union([
@@ -72,20 +75,4 @@ export const locateAnchorResultSchema = z.union([
   z.object({ kind: z.literal('unknown') }),
 ]);
 export type LocateAnchorResult = z.infer<typeof locateAnchorResultSchema>;
-
-/** Commands the server's CodeLens and code actions invoke (registered by the blockers feature). */
-export const blockedCommands = {
-  openOnGitHub: 'teamSupport.blocked.openOnGitHub',
-  reply: 'teamSupport.blocked.reply',
-  ask: 'teamSupport.blocked.ask',
-} as const;
-
-/** The argument of `teamSupport.blocked.ask` as sent by the server (the client turns it into vscode types). */
-export const askArgumentSchema = z.object({
-  uri: z.string(),
-  range: z.object({
-    start: z.object({ line: z.int().check(z.gte(0)), character: z.int().check(z.gte(0)) }),
-    end: z.object({ line: z.int().check(z.gte(0)), character: z.int().check(z.gte(0)) }),
-  }),
-});
-export type AskArgument = z.infer<typeof askArgumentSchema>;
+export const locateAnchorRequest = new RequestType<LocateAnchorParams, LocateAnchorResult, void>('teamSupport/locateAnchor');

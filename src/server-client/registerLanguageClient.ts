@@ -4,23 +4,9 @@ import type { LanguageClientContext } from '../ctx';
 import type * as LanguageClientModule from './languageClientModule';
 import { loadBundle } from '../core/lazyBundle';
 import { DisposableStore } from '../core/lifecycle';
-import {
-  anchorsMovedMethod,
-  anchorsMovedParamsSchema,
-  askArgumentSchema,
-  locateAnchorMethod,
-  locateAnchorResultSchema,
-  type LocateAnchorResult,
-  type LostReasonParam,
-  blockedCommands,
-  setBlockersMethod,
-  setContributorsMethod,
-  setRepositoryRootMethod,
-  type AnchoredBlocker,
-  type SetBlockersParams,
-  type SetContributorsParams,
-  type SetRepositoryRootParams,
-} from '../protocol/lspProtocol';
+import { askArgumentSchema, blockedCommands } from '../protocol/blockedCommands';
+import type { AnchoredBlocker, LocateAnchorResult, LostReasonParam } from '../protocol/lspProtocol';
+import type { ServerMessages } from './serverMessages';
 import { anchoredBlockers } from './anchoredBlockers';
 import { fetchContributors, knownLogins } from './contributors';
 import { RestartPolicy } from './restartPolicy';
@@ -64,13 +50,14 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   private readonly pushed = new vscode.EventEmitter<void>();
   private readonly runningChanged = new vscode.EventEmitter<boolean>();
   private client: LanguageClient | undefined;
+  /** The custom messages on `client` (created with it). */
+  private messages: ServerMessages | undefined;
   private lcModule: typeof LanguageClientModule | undefined;
   private starting: Promise<void> | undefined;
   private readonly restarts = new RestartPolicy(MAX_RESTARTS);
   private moved: ReadonlySet<string> = new Set();
   private reasons: ReadonlyMap<string, LostReasonParam> = new Map();
   private pushedIds: ReadonlySet<string> = new Set();
-  private lastSent = new Map<string, string>();
   private fetchedContributors: { repo: string; logins: string[] } | undefined;
   private contributorsAbort: AbortController | undefined;
 
@@ -102,12 +89,10 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   }
 
   async locate(id: string): Promise<LocateAnchorResult | undefined> {
-    const client = this.client;
-    if (client?.isRunning() !== true) return undefined;
+    const messages = this.messages;
+    if (this.client?.isRunning() !== true || !messages) return undefined;
     try {
-      const parsed = locateAnchorResultSchema.safeParse(await client.sendRequest(locateAnchorMethod, { blockerId: id }));
-      if (parsed.success) return parsed.data;
-      this.ctx.log.warn('Ignored a malformed locateAnchor answer from the language server.');
+      return await messages.locate(id);
     } catch (e) {
       this.ctx.log.warn(`Could not ask the language server where ${id}'s code is: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -160,7 +145,7 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
   }
 
   private createClient(): LanguageClient {
-    const { LanguageClient, TransportKind, RevealOutputChannelOn, ErrorAction, State } = this.languageClientModule();
+    const { LanguageClient, TransportKind, RevealOutputChannelOn, ErrorAction, State, ServerMessages } = this.languageClientModule();
     const module = this.ctx.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -197,23 +182,20 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
       },
     };
     const client = new LanguageClient('teamSupport', 'Team Support', serverOptions, clientOptions);
+    const messages = new ServerMessages(client, this.ctx.log);
+    this.messages = messages;
     this.serverLifetime.add({ dispose: () => void client.dispose(2000).catch(() => undefined) });
     this.serverLifetime.add(
-      client.onNotification(anchorsMovedMethod, (raw: unknown) => {
-        const parsed = anchorsMovedParamsSchema.safeParse(raw);
-        if (!parsed.success) {
-          this.ctx.log.warn('Ignored a malformed anchorsMoved message from the language server.');
-          return;
-        }
-        this.moved = new Set(parsed.data.blockerIds);
-        this.reasons = new Map(Object.entries(parsed.data.reasons ?? {}));
+      messages.onAnchorsMoved((params) => {
+        this.moved = new Set(params.blockerIds);
+        this.reasons = new Map(Object.entries(params.reasons ?? {}));
         this.movedChanged.fire(this.moved);
       }),
     );
     this.serverLifetime.add(
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) {
-          this.lastSent.clear(); // a (re)started server knows nothing yet
+          messages.forget();
           void this.push();
         }
         if (e.newState === State.Running || e.oldState === State.Running) this.runningChanged.fire(e.newState === State.Running);
@@ -255,18 +237,15 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
 
   /** Sends what changed since the last push to the running server. */
   private async push(): Promise<void> {
-    const client = this.client;
-    if (client?.isRunning() !== true) return;
-    const repository = this.ctx.repositories.current;
-    const root: SetRepositoryRootParams = { rootUri: repository?.rootUri.toString() ?? null };
+    const messages = this.messages;
+    if (this.client?.isRunning() !== true || !messages) return;
     const blockers = this.anchored();
-    const blockersParams: SetBlockersParams = { blockers };
-    const contributors: SetContributorsParams = { logins: this.contributorLogins() };
     try {
-      // Order matters: the root first, so the blockers' paths resolve.
-      await this.sendIfChanged(client, setRepositoryRootMethod, root);
-      await this.sendIfChanged(client, setBlockersMethod, blockersParams);
-      await this.sendIfChanged(client, setContributorsMethod, contributors);
+      await messages.push({
+        root: { rootUri: this.ctx.repositories.current?.rootUri.toString() ?? null },
+        blockers: { blockers },
+        contributors: { logins: this.contributorLogins() },
+      });
       const ids = new Set(blockers.map((b) => b.id));
       const changed = ids.size !== this.pushedIds.size || [...ids].some((id) => !this.pushedIds.has(id));
       this.pushedIds = ids;
@@ -275,13 +254,6 @@ class LanguageClientHost implements LanguageClientFeature, vscode.Disposable {
       this.ctx.log.warn(`Could not update the language server: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.fetchContributorsOnce();
-  }
-
-  private async sendIfChanged(client: LanguageClient, method: string, params: object): Promise<void> {
-    const json = JSON.stringify(params);
-    if (this.lastSent.get(method) === json) return;
-    this.lastSent.set(method, json);
-    await client.sendNotification(method, params);
   }
 
   private contributorLogins(): string[] {

@@ -1,5 +1,5 @@
 import type { CodeAction, Range } from 'vscode-languageserver';
-import { blockedCommands, type AskArgument } from '../protocol/lspProtocol';
+import { blockedCommands, type AskArgument } from '../protocol/blockedCommands';
 
 /**
  * "Ask the team about this" on a `TODO(help)` or `BLOCKED:` comment: the code around the

@@ -15,20 +15,20 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as z from 'zod/mini';
+import type { AskArgument } from '../protocol/blockedCommands';
 import {
-  anchorsMovedMethod,
-  locateAnchorMethod,
+  anchorsMovedNotification,
+  locateAnchorRequest,
   locateAnchorParamsSchema,
   type LocateAnchorResult,
-  setBlockersMethod,
+  setBlockersNotification,
   setBlockersParamsSchema,
-  setContributorsMethod,
+  setContributorsNotification,
   setContributorsParamsSchema,
-  setRepositoryRootMethod,
+  setRepositoryRootNotification,
   setRepositoryRootParamsSchema,
   type AnchorsMovedParams,
   type LostReasonParam,
-  type AskArgument,
 } from '../protocol/lspProtocol';
 import { AnchorStore, type PlacedBlocker } from './anchorStore';
 import { updateReporting } from './anchors/documentChanges';
@@ -117,10 +117,11 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
     }
   };
 
-  const parse = <S extends z.core.$ZodType>(schema: S, method: string, params: unknown): z.infer<S> | undefined => {
+  // The declared parameter types say what a well-behaved client sends; the schemas check what arrived.
+  const parse = <S extends z.core.$ZodType>(schema: S, message: { readonly method: string }, params: unknown): z.infer<S> | undefined => {
     const parsed = z.safeParse(schema, params);
     if (parsed.success) return parsed.data;
-    connection.console.error(`Ignored ${method}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    connection.console.error(`Ignored ${message.method}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return undefined;
   };
 
@@ -151,7 +152,7 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
       if (key === lastMoved) return;
       lastMoved = key;
       const params: AnchorsMovedParams = { blockerIds: ids, reasons };
-      await connection.sendNotification(anchorsMovedMethod, params);
+      await connection.sendNotification(anchorsMovedNotification, params);
       // Renames git followed put anchors in other files than the ones they name.
       refreshCodeLens();
     } catch (e) {
@@ -210,8 +211,8 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
     }
   });
 
-  connection.onNotification(setRepositoryRootMethod, (raw: unknown) => {
-    const params = parse(setRepositoryRootParamsSchema, setRepositoryRootMethod, raw);
+  connection.onNotification(setRepositoryRootNotification, (raw: unknown) => {
+    const params = parse(setRepositoryRootParamsSchema, setRepositoryRootNotification, raw);
     if (!params) return;
     let rootPath: string | undefined;
     try {
@@ -224,16 +225,16 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
     scheduleMovedCheck();
   });
 
-  connection.onNotification(setBlockersMethod, (raw: unknown) => {
-    const params = parse(setBlockersParamsSchema, setBlockersMethod, raw);
+  connection.onNotification(setBlockersNotification, (raw: unknown) => {
+    const params = parse(setBlockersParamsSchema, setBlockersNotification, raw);
     if (!params) return;
     anchors.setBlockers(params.blockers);
     refreshCodeLens();
     scheduleMovedCheck();
   });
 
-  connection.onNotification(setContributorsMethod, (raw: unknown) => {
-    const params = parse(setContributorsParamsSchema, setContributorsMethod, raw);
+  connection.onNotification(setContributorsNotification, (raw: unknown) => {
+    const params = parse(setContributorsParamsSchema, setContributorsNotification, raw);
     if (params) contributors = [...new Set(params.logins)];
   });
 
@@ -267,9 +268,9 @@ export function startServer(connection: Connection, loadConfigFeatures: () => ty
   );
 
   connection.onRequest(
-    locateAnchorMethod,
+    locateAnchorRequest,
     guardAsync<[unknown], LocateAnchorResult>('Locating an anchor', { kind: 'unknown' }, async (raw: unknown): Promise<LocateAnchorResult> => {
-      const params = parse(locateAnchorParamsSchema, locateAnchorMethod, raw);
+      const params = parse(locateAnchorParamsSchema, locateAnchorRequest, raw);
       if (!params || !anchors.rootPath) return { kind: 'unknown' };
       const placed = await anchors.locate(params.blockerId, openTextFor);
       if (!placed) return { kind: 'unknown' };

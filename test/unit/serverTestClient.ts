@@ -12,7 +12,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures, type CodeAction, type Connection, type CodeLens, type CompletionItem, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver/node';
-import { anchorsMovedMethod, setBlockersMethod, setContributorsMethod, setRepositoryRootMethod, type AnchoredBlocker } from '../../src/protocol/lspProtocol';
+import { anchorsMovedNotification, setBlockersNotification, setContributorsNotification, setRepositoryRootNotification, type AnchoredBlocker } from '../../src/protocol/lspProtocol';
 import { startServer } from '../../src/server/server';
 import * as teamConfigFeatures from '../../src/server/config/teamConfigParserModule';
 
@@ -42,7 +42,7 @@ export class ServerTestClient {
     this.client.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       for (const w of this.diagnosticWaiters.splice(0)) w(p);
     });
-    this.client.onNotification(anchorsMovedMethod, (p: { blockerIds: string[] }) => {
+    this.client.onNotification(anchorsMovedNotification, (p) => {
       this.moved.push(p.blockerIds);
       for (const w of this.movedWaiters.splice(0)) w(p.blockerIds);
     });
@@ -65,7 +65,7 @@ export class ServerTestClient {
       },
     });
     await this.client.sendNotification('initialized', {});
-    await this.client.sendNotification(setRepositoryRootMethod, { rootUri: pathToFileURL(this.root).toString() });
+    await this.client.sendNotification(setRepositoryRootNotification, { rootUri: pathToFileURL(this.root).toString() });
   }
 
   uri(relativePath: string): string {
@@ -73,11 +73,11 @@ export class ServerTestClient {
   }
 
   async setBlockers(blockers: AnchoredBlocker[]): Promise<void> {
-    await this.client.sendNotification(setBlockersMethod, { blockers });
+    await this.client.sendNotification(setBlockersNotification, { blockers });
   }
 
   async setContributors(logins: string[]): Promise<void> {
-    await this.client.sendNotification(setContributorsMethod, { logins });
+    await this.client.sendNotification(setContributorsNotification, { logins });
   }
 
   /** Sends a raw notification (for malformed-payload tests). */

@@ -1,5 +1,6 @@
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver';
-import { blockedCommands, type AnchoredBlocker } from '../../protocol/lspProtocol';
+import { blockedCommands } from '../../protocol/blockedCommands';
+import type { AnchoredBlocker } from '../../protocol/lspProtocol';
 import { escapeMarkdown } from '../../protocol/textEscapes';
 import { lensText, type LensTitles } from './render';
 import { indexLines, type LineIndex, type Relocation } from './relocate';
