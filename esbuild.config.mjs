@@ -2,6 +2,7 @@
 // the webview front end (browser). `--tests` builds the test suites, harness, sandbox and bench.
 import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { stripIgnoredCharacters } from 'graphql';
 import { minify as terser } from 'terser';
 import { join, relative } from 'node:path';
 import { sharedPackages, usedNames, usedNamesEntry, wholePackagesEntry } from './scripts/sharedBundles.mjs';
@@ -22,6 +23,15 @@ const zodWithoutLocales = {
       /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-without-locales' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+// GraphQL documents ship (and go to GitHub) without their comments and layout: graphql-js's own
+// stripIgnoredCharacters keeps the document's meaning and halves the text.
+const graphqlDocuments = {
+  name: 'graphql-documents',
+  setup(build) {
+    build.onLoad({ filter: /\.graphql$/ }, (args) => ({ contents: stripIgnoredCharacters(readFileSync(args.path, 'utf8')), loader: 'text' }));
   },
 };
 
@@ -63,7 +73,7 @@ const TERSER = { ecma: 2020, module: false, toplevel: true, compress: { passes: 
 
 const common = {
   bundle: true,
-  plugins: [zodWithoutLocales, yamlEsm],
+  plugins: [zodWithoutLocales, yamlEsm, graphqlDocuments],
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',
