@@ -4,7 +4,8 @@
  * directly or through another fragment: GitHub rejects a document that defines a fragment it
  * does not use. Pure text work on the project's own files, so no GraphQL parser at runtime.
  */
-const FRAGMENT_START = /^fragment\s+(\w+)\s+on\s/gm;
+// A definition starts a line, or follows the previous one's `}` in a document shipped without layout.
+const FRAGMENT_START = /(?<=^|[\s}])fragment\s+(\w+)\s+on\s/g;
 const SPREAD = /\.\.\.\s*(?!on\b)(\w+)/g;
 
 function fragmentBlocks(library: string): Map<string, string> {

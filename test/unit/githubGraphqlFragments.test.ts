@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { stripIgnoredCharacters } from 'graphql';
 import { withFragments } from '../../src/github/graphqlFragments';
 
 const library = `# shared
@@ -31,5 +32,12 @@ describe('withFragments', () => {
 
   it('leaves a document without spreads unchanged', () => {
     assert.equal(withFragments('query Q { viewer { login } }\n', library), 'query Q { viewer { login } }\n');
+  });
+
+  it('works the same on documents shipped without comments and layout (as the build ships them)', () => {
+    const out = withFragments(stripIgnoredCharacters('query Q { node(id: "1") { ...A } }'), stripIgnoredCharacters(library));
+    assert.match(out, /fragment A on PullRequest\{id \.\.\.B\}/);
+    assert.match(out, /fragment B on PullRequest\{number\}/);
+    assert.doesNotMatch(out, /fragment C/);
   });
 });
