@@ -12,6 +12,7 @@ import { promptTexts } from './postDraft';
 import { safeLabel } from '../protocol/safeText';
 import { formatAge } from './sla';
 import { isSafeRelativePath } from '../protocol/anchorPath';
+import { sameLogin } from '../protocol/githubLogin';
 
 /** What a tree command receives: the node from a menu, or a discussion id (tests, other features). */
 export type BlockerArg = BlockedNode | string | undefined;
@@ -58,7 +59,7 @@ export class BlockerActions {
     const gateway = await this.ctx.session.ensureSignedIn();
     if (!gateway) return undefined;
     const me = gateway.login ?? this.ctx.session.login ?? '';
-    if (row.pickedUpBy !== undefined && row.pickedUpBy.toLowerCase() === me.toLowerCase()) {
+    if (sameLogin(row.pickedUpBy, me)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('You already picked up "{0}".', row.title));
       return undefined;
     }

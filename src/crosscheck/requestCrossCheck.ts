@@ -8,6 +8,7 @@ import userDocument from './crossCheckUser.graphql';
 import reviewRequestsDocument from './pullRequestReviewRequests.graphql';
 import requestDocument from './requestReviews.graphql';
 import { isReviewRequested } from './reviewState';
+import { sameLogin } from '../protocol/githubLogin';
 
 const requestsSchema = z.object({
   reviewRequests: z.object({
@@ -24,7 +25,7 @@ const nodeSchema = z.object({ node: z.nullable(z.partial(pullRequestSchema)) });
 type Mutation = z.infer<typeof mutationSchema>;
 
 const hasRequest = (nodes: z.infer<typeof requestsSchema>['reviewRequests']['nodes'], login: string): boolean =>
-  nodes.some((n) => n?.requestedReviewer?.login?.toLowerCase() === login.toLowerCase());
+  nodes.some((n) => sameLogin(n?.requestedReviewer?.login ?? undefined, login));
 
 /** Whether GitHub has an open review request for `checker` on `pr` now (another window may have asked). */
 async function isRequestedNow(gateway: GitHubGateway, pr: Pick<SnapshotPullRequest, 'id'>, checker: string, signal?: AbortSignal): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { SnapshotPullRequest } from '../snapshot/snapshotSchema';
+import { sameLogin } from '../protocol/githubLogin';
 
 /**
  * Where a pull request stands for one reviewer, from the sidebar snapshot alone (pure: no vscode).
@@ -11,17 +12,15 @@ export type ReviewState = 'requested' | 'changed' | 'reviewed' | 'notReviewed';
 
 type Review = NonNullable<SnapshotPullRequest['reviews']['nodes'][number]>;
 
-const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
-
 export function isReviewRequested(pr: SnapshotPullRequest, login: string): boolean {
-  return pr.reviewRequests.nodes.some((n) => same(n?.requestedReviewer?.login, login));
+  return pr.reviewRequests.nodes.some((n) => sameLogin(n?.requestedReviewer?.login, login));
 }
 
 /** The reviewer's latest submitted review (pending drafts are not reviews yet). */
 export function latestReviewBy(pr: SnapshotPullRequest, login: string): Review | undefined {
   let latest: Review | undefined;
   for (const r of pr.reviews.nodes) {
-    if (!r || r.state === 'PENDING' || !same(r.author?.login, login)) continue;
+    if (!r || r.state === 'PENDING' || !sameLogin(r.author?.login, login)) continue;
     // `reviews(last: n)` is oldest first; submittedAt breaks ties if GitHub ever reorders.
     if (!latest || (r.submittedAt ?? '') >= (latest.submittedAt ?? '')) latest = r;
   }

@@ -66,7 +66,7 @@ export async function sendKudos(input: SendKudosInput): Promise<SentKudos | unde
   const pr = first.repository?.pullRequest;
   if (!pr) throw new KudosRefused(`Pull request #${request.prNumber} was not found in ${repo.owner}/${repo.name}.`);
   if (isOwnReview(viewer, request.reviewer)) throw new KudosRefused('Kudos are for teammates: you can’t send kudos to yourself.');
-  const reviews = pr.reviews.filter((r) => r.author?.toLowerCase() === request.reviewer.toLowerCase() && r.state !== 'PENDING');
+  const reviews = pr.reviews.filter((r) => sameLogin(r.author ?? undefined, request.reviewer) && r.state !== 'PENDING');
   if (reviews.length === 0) throw new KudosRefused(`@${request.reviewer} has not reviewed #${request.prNumber}.`);
 
   const marker = kudosMarkerSchema.safeParse({ to: reviews[reviews.length - 1]?.author ?? request.reviewer, from: viewer, pr: pr.number });
@@ -89,7 +89,7 @@ export async function sendKudos(input: SendKudosInput): Promise<SentKudos | unde
         signal: s,
       });
       const existing = again.repository?.pullRequest?.comments.find(
-        (c) => c.author?.toLowerCase() === viewer.toLowerCase() && c.body.trim() === body.trim(),
+        (c) => sameLogin(c.author ?? undefined, viewer) && c.body.trim() === body.trim(),
       );
       return existing ? { addComment: { commentEdge: { node: { id: existing.id, url: existing.url } } } } : undefined;
     },

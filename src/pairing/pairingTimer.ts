@@ -16,6 +16,7 @@ import {
   type WeekTotals,
 } from './pairingState';
 import { weekContaining } from '../team/teamCalendar';
+import { sameLogin } from '../protocol/githubLogin';
 
 /** Where the shared state lives: a file in global storage, or memory in tests. Sync so a closing window can still write. */
 export interface PairingStore {
@@ -268,8 +269,4 @@ export class PairingTimer {
       }
     }
   }
-}
-
-function sameLogin(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
