@@ -4,8 +4,9 @@ import { silentLogger } from '../../src/core/logger';
 import { GitHubError, isGitHubError } from '../../src/github/errors';
 import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway, type OctokitGatewayOptions } from '../../src/github/octokitGateway';
-import { SandboxClient } from '../sandbox/client';
+import { type SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { plainGuarded } from './support/guarded';
 
 // The gateway against the sandbox in-process: real HTTP, real octokit plugins, injected faults.
@@ -43,16 +44,11 @@ describe('GitHub gateway (against the sandbox)', function () {
   const gateway = (over: Partial<OctokitGatewayOptions> = {}) =>
     new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: 'https://github.com', token: 'sandbox-token-mona', log, retryBaseMs: 5, ...over });
 
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
-    client = new SandboxClient(sb.url);
+  useDemoSandbox((running, c) => {
+    sb = running;
+    client = c;
   });
-  after(async () => {
-    await sb.close();
-  });
-  beforeEach(async () => {
-    await client.reset('demo');
-    await client.clearLog();
+  beforeEach(() => {
     logs.length = 0;
   });
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import teamSnapshotDocument from '../../src/snapshot/teamSnapshot.graphql';
 import { teamSnapshotSchema } from '../../src/snapshot/snapshotSchema';
-import { SandboxClient } from '../sandbox/client';
-import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import type { RunningSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { gql } from '../sandbox/testing';
 
 // The sandbox answers like GitHub: seeded data, the extension's main query, GitHub's rejections.
@@ -10,11 +10,9 @@ import { gql } from '../sandbox/testing';
 describe('sandbox: core', function () {
   this.timeout(20_000);
   let sb: RunningSandbox;
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
+  useDemoSandbox((running) => {
+    sb = running;
   });
-  after(async () => sb.close());
-  beforeEach(async () => new SandboxClient(sb.url).reset('demo'));
 
   it('answers a valid query with seeded data', async () => {
     const r = await gql(sb, 'query { viewer { login avatarUrl } repository(owner: "acme", name: "webshop") { nameWithOwner hasDiscussionsEnabled discussionCategories(first: 10) { nodes { name isAnswerable } } } }');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { SandboxClient } from '../sandbox/client';
-import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { type SandboxClient } from '../sandbox/client';
+import type { RunningSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { gql, rest } from '../sandbox/testing';
 
 // Every fault kind can be injected and a client sees GitHub's status, headers and body.
@@ -11,14 +12,9 @@ describe('sandbox: faults and rate limits', function () {
   this.timeout(20_000);
   let sb: RunningSandbox;
   let client: SandboxClient;
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
-    client = new SandboxClient(sb.url);
-  });
-  after(async () => sb.close());
-  beforeEach(async () => {
-    await client.reset('demo');
-    await client.clearLog();
+  useDemoSandbox((running, c) => {
+    sb = running;
+    client = c;
   });
 
   it('sends GitHub rate-limit headers and a request id on every response', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { SandboxClient } from '../sandbox/client';
-import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { type SandboxClient } from '../sandbox/client';
+import type { RunningSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { gql } from '../sandbox/testing';
 
 // Mutations change state the way GitHub does; search qualifiers and node lookups find it.
@@ -19,13 +20,11 @@ describe('sandbox: mutations, search and nodes', function () {
   let client: SandboxClient;
   let repoId: string;
   let blockedId: string;
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
-    client = new SandboxClient(sb.url);
+  useDemoSandbox((running, c) => {
+    sb = running;
+    client = c;
   });
-  after(async () => sb.close());
   beforeEach(async () => {
-    await client.reset('demo');
     const s = await client.state();
     repoId = s.repositories[0]?.id ?? '';
     blockedId = s.categories.find((c) => c.name === 'Blocked')?.id ?? '';

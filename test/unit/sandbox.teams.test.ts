@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { SandboxClient } from '../sandbox/client';
-import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import type { RunningSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { TOKEN_WITHOUT_READ_ORG } from '../sandbox/seeds/demoOrganization';
 import { gql } from '../sandbox/testing';
 
@@ -11,11 +11,9 @@ const TEAM_QUERY = 'query($org: String!, $slug: String!) { organization(login: $
 describe('sandbox: organizations and teams', function () {
   this.timeout(20_000);
   let sb: RunningSandbox;
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
+  useDemoSandbox((running) => {
+    sb = running;
   });
-  after(async () => sb.close());
-  beforeEach(async () => new SandboxClient(sb.url).reset('demo'));
 
   it('resolves organization.team(slug).members and viewerCanAdminister', async () => {
     const r = await gql(sb, TEAM_QUERY, { org: 'globex', slug: 'shop' });

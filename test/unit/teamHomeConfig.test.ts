@@ -4,8 +4,9 @@ import * as githubClient from '../../src/github/githubClientModule';
 import { OctokitGateway } from '../../src/github/octokitGateway';
 import { blobOutcome, HOME_CONFIG_CACHE_KEY, homeConfigResponseSchema, readHomeConfig } from '../../src/team-config/homeConfig';
 import { parseTeamConfigFile } from '../../src/team/parseTeamConfig';
-import { SandboxClient } from '../sandbox/client';
+import { type SandboxClient } from '../sandbox/client';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { DEMO_HOME_CONFIG } from '../sandbox/seeds/demoOrganization';
 import { gql } from '../sandbox/testing';
 import { memoryStorage } from './support/memoryStorage';
@@ -55,13 +56,9 @@ describe('team home config: against the sandbox', function () {
   let client: SandboxClient;
   const gatewayFor = (token = 'sandbox-token-mona', apiUrl = sb.url) => new OctokitGateway({ client: githubClient, apiUrl, webUrl: sb.url, token, log: silentLogger, login: 'mona', retryBaseMs: 1, timeoutMs: 5000 });
 
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
-    client = new SandboxClient(sb.url);
-  });
-  after(async () => sb.close());
-  beforeEach(async () => {
-    await client.reset('demo');
+  useDemoSandbox((running, c) => {
+    sb = running;
+    client = c;
   });
 
   it('the sandbox serves seeded files as Blobs, folders as Trees, nothing else', async () => {

@@ -6,8 +6,9 @@ import { fetchKudosData } from '../../src/kudos/kudosData';
 import { GITHUB_TEAMS_CACHE_KEY, resolveTeams } from '../../src/team-config/githubTeams';
 import { parseTeamConfig, parseTeamConfigFile, formatProblem } from '../../src/team/parseTeamConfig';
 import { coversRepository, teamScopeOf, withTeamMembers } from '../../src/team/teamScope';
-import { SandboxClient } from '../sandbox/client';
-import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { type SandboxClient } from '../sandbox/client';
+import type { RunningSandbox } from '../sandbox/server';
+import { useDemoSandbox } from './support/demoSandbox';
 import { TOKEN_WITHOUT_READ_ORG } from '../sandbox/seeds/demoOrganization';
 import { memoryStorage } from './support/memoryStorage';
 
@@ -73,13 +74,9 @@ describe('team across repositories: against the sandbox', function () {
   let client: SandboxClient;
   const gatewayFor = (token: string) => new OctokitGateway({ client: githubClient, apiUrl: sb.url, webUrl: sb.url, token, log: silentLogger, login: 'mona', retryBaseMs: 1, timeoutMs: 5000 });
 
-  before(async () => {
-    sb = await startSandbox({ seed: 'demo' });
-    client = new SandboxClient(sb.url);
-  });
-  after(async () => sb.close());
-  beforeEach(async () => {
-    await client.reset('demo');
+  useDemoSandbox((running, c) => {
+    sb = running;
+    client = c;
   });
 
   it('resolves a GitHub team\'s members and keeps them for when it cannot be read', async () => {
