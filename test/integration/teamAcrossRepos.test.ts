@@ -69,6 +69,21 @@ describe('a team across repositories and GitHub teams', function () {
     await waitUntil(api.ctx.team.onDidChange, () => api.ctx.team.state.kind === 'ok' && api.ctx.team.state.config.teams.length === 1 && api.ctx.team.state.config.members.length === TEAM.length, 15_000, 'the team config with its GitHub team');
   }
 
+  /** Runs `action` and resolves with the first notification of `kind` it brings (the one the user reads). */
+  async function notificationDuring(kind: ShownGitHubError['kind'], action: () => PromiseLike<unknown>, timeoutMs: number, what: string): Promise<ShownGitHubError> {
+    const shown: ShownGitHubError[] = [];
+    const listening = api.ctx.errors.onDidShow((e) => shown.push(e));
+    try {
+      await action();
+      await waitUntil(api.ctx.errors.onDidShow, () => shown.some((e) => e.kind === kind), timeoutMs, what);
+    } finally {
+      listening.dispose();
+    }
+    const notice = shown.find((e) => e.kind === kind);
+    assert.ok(notice);
+    return notice;
+  }
+
   before(async () => {
     api = await getApi();
     await sandbox().reset('demo');
@@ -95,17 +110,15 @@ describe('a team across repositories and GitHub teams', function () {
   });
 
   it('without read:org says so with its fix, and the last known members keep working', async () => {
-    const shown: ShownGitHubError[] = [];
-    const listening = api.ctx.errors.onDidShow((e) => shown.push(e));
-    try {
-      const result = await api.features.account.signInWithToken(TOKEN_WITHOUT_READ_ORG);
-      assert.ok(result?.ok, 'signed in with the token without read:org');
-      await waitUntil(api.ctx.errors.onDidShow, () => shown.some((e) => e.kind === 'missingScope'), 20_000, 'the missing-scope notification');
-    } finally {
-      listening.dispose();
-    }
-    const notice = shown.find((e) => e.kind === 'missingScope');
-    assert.ok(notice);
+    const notice = await notificationDuring(
+      'missingScope',
+      async () => {
+        const result = await api.features.account.signInWithToken(TOKEN_WITHOUT_READ_ORG);
+        assert.ok(result?.ok, 'signed in with the token without read:org');
+      },
+      20_000,
+      'the missing-scope notification',
+    );
     assert.match(notice.text, /^The team @globex\/shop could not be read from GitHub; its last known members are used meanwhile\. Your GitHub sign-in lacks the 'read:org'/);
     assert.deepEqual(notice.actions, ['Sign In Again']);
     assert.equal(api.ctx.team.teamProblems[0]?.error.kind, 'missingScope');
@@ -121,16 +134,7 @@ describe('a team across repositories and GitHub teams', function () {
     await sandbox().clearLog();
     // As GitHub answers: 200, `organization.team` null with a FORBIDDEN saml_failure error, and x-github-sso.
     await sandbox().injectFault({ kind: 'ssoRequired', org: 'globex', match: { operationName: 'TeamMembers' } });
-    const shown: ShownGitHubError[] = [];
-    const listening = api.ctx.errors.onDidShow((e) => shown.push(e));
-    try {
-      await vscode.commands.executeCommand('teamSupport.refresh');
-      await waitUntil(api.ctx.errors.onDidShow, () => shown.some((e) => e.kind === 'ssoRequired'), 20_000, 'the SSO notification');
-    } finally {
-      listening.dispose();
-    }
-    const notice = shown.find((e) => e.kind === 'ssoRequired');
-    assert.ok(notice);
+    const notice = await notificationDuring('ssoRequired', () => vscode.commands.executeCommand('teamSupport.refresh'), 20_000, 'the SSO notification');
     assert.equal(notice.text, 'The team @globex/shop could not be read from GitHub; its last known members are used meanwhile. This organization uses SAML single sign-on. Authorize your GitHub sign-in for it, then refresh.');
     assert.deepEqual(notice.actions, ['Authorize SSO']);
     const problem = api.ctx.team.teamProblems[0];
@@ -196,17 +200,14 @@ describe('a team across repositories and GitHub teams', function () {
 
       // GitHub unreachable on Refresh: the message says so (with Retry), the last known config stays.
       await sandbox().injectFault({ kind: 'dropConnection', match: { operationName: 'HomeTeamConfig' } });
-      const shown: ShownGitHubError[] = [];
-      const listening = api.ctx.errors.onDidShow((e) => shown.push(e));
+      let offline: ShownGitHubError;
       try {
-        await vscode.commands.executeCommand('teamSupport.refresh');
-        await waitUntil(api.ctx.errors.onDidShow, () => shown.some((e) => e.kind === 'offline'), 30_000, 'the offline notification');
+        offline = await notificationDuring('offline', () => vscode.commands.executeCommand('teamSupport.refresh'), 30_000, 'the offline notification');
       } finally {
-        listening.dispose();
         await sandbox().clearFaults();
       }
-      assert.equal(shown.find((e) => e.kind === 'offline')?.text, "The team's config could not be read from its home, globex/storefront; the last known config is used meanwhile. The connection to GitHub dropped. Check your connection and try again.");
-      assert.deepEqual(shown.find((e) => e.kind === 'offline')?.actions, ['Retry']);
+      assert.equal(offline.text, "The team's config could not be read from its home, globex/storefront; the last known config is used meanwhile. The connection to GitHub dropped. Check your connection and try again.");
+      assert.deepEqual(offline.actions, ['Retry']);
       const lastKnown = api.ctx.team.state;
       assert.ok(lastKnown.kind === 'ok');
       assert.equal(lastKnown.source, 'lastKnown');
