@@ -57,3 +57,8 @@ export function isGitHubError(e: unknown, kind?: GitHubErrorKind): e is GitHubEr
   const is = e instanceof GitHubError || (e instanceof Error && e.name === 'GitHubError' && typeof (e as { kind?: unknown }).kind === 'string');
   return is && (kind === undefined || (e as GitHubError).kind === kind);
 }
+
+/** Any failure as a GitHubError: one that isn't already is an unexpected `serverError` (its message kept for the log). */
+export function asGitHubError(e: unknown): GitHubError {
+  return isGitHubError(e) ? e : new GitHubError('serverError', e instanceof Error ? e.message : String(e), { reason: 'unexpected' });
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../core/lifecycle';
-import { GitHubError, isGitHubError } from './errors';
+import { asGitHubError, type GitHubError } from './errors';
 
 /**
  * How every feature shows a GitHub failure: one notification, the message from one localized
@@ -127,10 +127,6 @@ function actionsFor(error: GitHubError, options: ShowGitHubErrorOptions): Action
 }
 
 /** Any thrown value as a GitHub error (anything else becomes the generic "failed unexpectedly"). */
-export function asGitHubError(error: unknown): GitHubError {
-  return isGitHubError(error) ? error : new GitHubError('serverError', 'Unexpected error', { reason: 'unexpected' });
-}
-
 export class GitHubErrorPresenter extends Disposable {
   private readonly open = new Map<string, ShownGitHubError>();
   private readonly shown = this._register(new vscode.EventEmitter<ShownGitHubError>());

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GitHubError, isGitHubError } from '../github/errors';
+import { asGitHubError, GitHubError, isGitHubError } from '../github/errors';
 import type { GitHubGateway } from '../github/gateway';
 import { type TeamMembers, teamKey } from '../team/teamScope';
 import { type TeamReference, teamReferenceText } from '../team/teamScopeSchema';
@@ -78,7 +78,7 @@ export async function resolveTeams(input: ResolveTeamsInput): Promise<ResolvedTe
       cache[cacheKey] = { logins, readAt: input.now() };
       changed = true;
     } catch (e) {
-      const error = isGitHubError(e) ? e : new GitHubError('serverError', e instanceof Error ? e.message : String(e), { reason: 'unexpected' });
+      const error = asGitHubError(e);
       if (error.kind === 'aborted') throw error;
       if (known) members.set(teamKey(team), known);
       problems.push({ team, error, usingLastKnown: known !== undefined });

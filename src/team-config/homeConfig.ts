@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GitHubError, isGitHubError } from '../github/errors';
+import { asGitHubError, GitHubError } from '../github/errors';
 import type { GitHubGateway, RepoRef } from '../github/gateway';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
 import type { KeyValueStorage } from './githubTeams';
@@ -81,7 +81,7 @@ export async function readHomeConfig(input: ReadHomeConfigInput): Promise<HomeCo
       ...(input.signal ? { signal: input.signal } : {}),
     });
   } catch (e) {
-    const error = isGitHubError(e) ? e : new GitHubError('serverError', e instanceof Error ? e.message : String(e), { reason: 'unexpected' });
+    const error = asGitHubError(e);
     if (error.kind === 'aborted') throw error;
     return fallBack({ kind: 'github', error });
   }
