@@ -7,6 +7,7 @@ import { Disposable } from '../core/lifecycle';
 import type { WorkspaceRepository } from '../repository/workspaceRepository';
 import type { TeamConfigService, TeamConfigSource, TeamConfigState } from './teamConfigState';
 import type { RepoRef } from '../github/gateway';
+import type { GitHubError } from '../github/errors';
 import { TEAM_CONFIG_PATH } from '../team/configPath';
 import { sameRepository, withTeamMembers } from '../team/teamScope';
 import { splitRepositoryName, teamReferenceText } from '../team/teamScopeSchema';
@@ -33,6 +34,11 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   /** The home the last load's pointer named (its opening or closing in the workspace changes the team). */
   private pointedHome: RepoRef | undefined;
   private homeOpenAtLoad = false;
+  /**
+   * What the running load has found so far. It is published together with that load's `state`, so a
+   * reader between two loads never sees the new load's cleared problems beside the old load's state.
+   */
+  private found: LoadFindings = noFindings();
   private loadRunning = false;
   private watcher: vscode.Disposable | undefined;
   private watchedRoot: string | undefined;
@@ -103,9 +109,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   private async loadNow(): Promise<void> {
     const problemsOf = () => JSON.stringify([this.teamProblems.map((p) => [p.team, p.error.kind, p.usingLastKnown]), this.homeProblem?.error.kind, this.homeProblem?.usingLastKnown]);
     const problemsBefore = problemsOf();
-    this.teamProblems = [];
-    this.homeProblem = undefined;
-    this.pointedHome = undefined;
+    this.found = noFindings();
     const uri = this.configUri();
     this.watch(uri);
     let next: TeamConfigState;
@@ -123,12 +127,18 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     }
     const before = JSON.stringify(this.state);
     this.state = next;
+    this.teamProblems = this.found.teamProblems;
+    this.homeProblem = this.found.homeProblem;
+    this.pointedHome = this.found.pointedHome;
+    this.homeOpenAtLoad = this.found.homeOpen;
     await this.setContextKeys();
     if (JSON.stringify(next) !== before || problemsOf() !== problemsBefore) {
       if (next.kind === 'invalid') this.deps.log.warn(`Team config ${TEAM_CONFIG_PATH} has problems: ${next.problems.join(' | ')}`);
       else this.deps.log.debug(`Team config: ${next.kind}`);
       this.changed.fire();
     }
+    // Shown once the state they are about is the published one (what the views and Retry see).
+    for (const notice of this.found.notices) void this.deps.errors.show(notice.error, { context: notice.context, retry: () => this.reload() });
   }
 
   private async read(uri: vscode.Uri, repository: RepoRef, pointedFrom?: RepoRef): Promise<TeamConfigState> {
@@ -167,9 +177,9 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
    */
   private async readHome(pointer: vscode.Uri, home: RepoRef, from: RepoRef): Promise<TeamConfigState> {
     if (sameRepository(home, from)) return { kind: 'invalid', uri: pointer, problems: [vscode.l10n.t('`home:` names this repository itself; put the team config here instead.')] };
-    this.pointedHome = home;
     const open = this.openRepository(home);
-    this.homeOpenAtLoad = open !== undefined;
+    this.found.pointedHome = home;
+    this.found.homeOpen = open !== undefined;
     if (!open) return this.readHomeFromGitHub(pointer, home, from);
     this.watch(vscode.Uri.joinPath(open.rootUri, TEAM_CONFIG_PATH));
     return this.read(vscode.Uri.joinPath(open.rootUri, TEAM_CONFIG_PATH), open.ref, from);
@@ -189,15 +199,15 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
    * is no news, and a home that isn't there (without a last known copy) is said by the views already.
    */
   private reportHomeProblem(home: string, problem: HomeConfigProblem, usingLastKnown: boolean): void {
-    const { log, errors } = this.deps;
+    const { log } = this.deps;
     log.warn(`The team's home config (${home}) could not be read from GitHub: ${problem.kind === 'github' ? `${problem.error.kind}: ${problem.error.message}` : problem.kind}${usingLastKnown ? ' (using the last known config)' : ''}`);
     if (problem.kind !== 'github') return;
-    this.homeProblem = { home, error: problem.error, usingLastKnown };
+    this.found.homeProblem = { home, error: problem.error, usingLastKnown };
     if (problem.error.kind === 'notFound' && !usingLastKnown) return;
     const context = usingLastKnown
       ? vscode.l10n.t("The team's config could not be read from its home, {0}; the last known config is used meanwhile.", home)
       : vscode.l10n.t("The team's config could not be read from its home, {0}.", home);
-    void errors.show(problem.error, { context, retry: () => this.reload() });
+    this.found.notices.push({ error: problem.error, context });
   }
 
   private pointsOnward(uri: vscode.Uri, from: RepoRef): TeamConfigState {
@@ -210,15 +220,15 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
 
   /** GitHub teams in `members` → their members; a team that can't be read keeps its last known members. */
   private async withGitHubTeams(config: Parameters<typeof withTeamMembers>[0]): Promise<Parameters<typeof withTeamMembers>[0]> {
-    const { session, extension, clock, log, errors } = this.deps;
+    const { session, extension, clock, log } = this.deps;
     const resolved = await resolveTeams({ gateway: session.gateway, teams: config.teams, storage: extension.globalState, webUrl: session.webUrl, now: () => clock.now() });
-    this.teamProblems = resolved.problems.map((p) => ({ team: teamReferenceText(p.team), error: p.error, usingLastKnown: p.usingLastKnown }));
-    for (const p of this.teamProblems) {
+    this.found.teamProblems = resolved.problems.map((p) => ({ team: teamReferenceText(p.team), error: p.error, usingLastKnown: p.usingLastKnown }));
+    for (const p of this.found.teamProblems) {
       log.warn(`The GitHub team ${p.team} could not be read: ${p.error.kind}: ${p.error.message}${p.usingLastKnown ? ' (using its last known members)' : ''}`);
       const context = p.usingLastKnown
         ? vscode.l10n.t('The team {0} could not be read from GitHub; its last known members are used meanwhile.', p.team)
         : vscode.l10n.t('The team {0} could not be read from GitHub.', p.team);
-      void errors.show(p.error, { context, retry: () => this.reload() });
+      this.found.notices.push({ error: p.error, context });
     }
     return withTeamMembers(config, resolved.members);
   }
@@ -242,6 +252,19 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     await this.deps.contextKeys.set('teamSupport.hasTeamConfig', kind === 'ok' || kind === 'invalid');
     await this.deps.contextKeys.set('teamSupport.teamConfigInvalid', kind === 'invalid');
   }
+}
+
+interface LoadFindings {
+  teamProblems: TeamConfigService['teamProblems'];
+  homeProblem: TeamConfigService['homeProblem'];
+  pointedHome: RepoRef | undefined;
+  homeOpen: boolean;
+  /** GitHub's errors to show, each with what it meant for the team. */
+  notices: { error: GitHubError; context: string }[];
+}
+
+function noFindings(): LoadFindings {
+  return { teamProblems: [], homeProblem: undefined, pointedHome: undefined, homeOpen: false, notices: [] };
 }
 
 export function createTeamConfigService(deps: Deps): TeamConfigServiceImpl {

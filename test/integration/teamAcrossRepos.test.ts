@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { TeamSupportApi } from '../../src/extension';
 import type { ShownGitHubError } from '../../src/github/showGitHubError';
+import type { TeamConfigService } from '../../src/team-config/teamConfigState';
 import { TOKEN_WITHOUT_READ_ORG } from '../sandbox/seeds/demoOrganization';
 import { getApi, sandbox, signIn, waitUntil, workspaceRoot } from './support';
 
@@ -223,6 +224,22 @@ describe('a team across repositories and GitHub teams', function () {
       assert.deepEqual(unreadable.problems, ["The team's home repository, globex/nowhere (named by `home:`), is not on GitHub or your account can't see it. Correct `home:`, or ask the team for access."]);
       assert.equal(api.ctx.team.homeProblem?.error.kind, 'notFound');
       await waitUntil(today.onDidRender, () => /globex\/nowhere/.test(today.view.message ?? ''), 10_000, 'the Today view\'s message');
+      // While the next load waits on GitHub, the views still read this load's state with its problem.
+      await sandbox().injectFault({ kind: 'latency', ms: 1500, match: { operationName: 'HomeTeamConfig' } });
+      const seen = new Set<string>();
+      let reloading = true;
+      const reload = api.ctx.team.reload().finally(() => (reloading = false));
+      try {
+        while (reloading) {
+          const team: TeamConfigService = api.ctx.team;
+          seen.add(`${team.state.kind} ${team.homeProblem?.error.kind}`);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await reload;
+      } finally {
+        await sandbox().clearFaults();
+      }
+      assert.deepEqual([...seen], ['invalid notFound'], 'the state and its problem, together, throughout a reload');
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(payments, '.github', 'team-support.yml'), Buffer.from('home: globex/storefront\n'));
       await vscode.commands.executeCommand('teamSupport.refresh');
       await waitUntil(api.ctx.team.onDidChange, () => inHome(), 15_000, 'the pointer restored');
