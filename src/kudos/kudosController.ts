@@ -2,7 +2,8 @@ import { isBlockedCategoryName } from '../team/blockedCategoryName';
 import * as vscode from 'vscode';
 import type { KudosContext } from '../ctx';
 import { Disposable } from '../core/lifecycle';
-import { isGitHubError } from '../github/errors';
+import { asGitHubError, isGitHubError } from '../github/errors';
+import { staleDataMessage } from '../github/staleDataMessage';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
 import { compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type TeamScope, teamScopeOf } from '../team/teamScope';
@@ -37,6 +38,8 @@ export class KudosController extends Disposable {
 
   private _windowDays: WindowDays = 7;
   private _model: KudosViewModel | undefined;
+  /** Where the shown model's data came from and when it was loaded (a failed refresh keeps showing it). */
+  private modelSource: { readonly repo: string; readonly fetchedAt: number } | undefined;
   private _last: HostMessage | undefined;
   private cached: Cached | undefined;
   private inflight: { controller: AbortController; promise: Promise<KudosViewModel | undefined> } | undefined;
@@ -54,7 +57,13 @@ export class KudosController extends Disposable {
       this.cached = undefined;
       if (this._last !== undefined) void this.refresh();
     };
-    this._register(ctx.session.onDidChange(invalidate));
+    this._register(
+      ctx.session.onDidChange(() => {
+        // Another account's figures are never shown in place of this one's, not even as stale.
+        this.modelSource = undefined;
+        invalidate();
+      }),
+    );
     this._register(ctx.repositories.onDidChange(invalidate));
     this._register(ctx.team.onDidChange(invalidate));
   }
@@ -132,9 +141,11 @@ export class KudosController extends Disposable {
     const categoryId = this.blockedCategoryId(categoryName);
 
     let data: FetchedKudos;
+    let fetchedAt = now;
     const cached = this.cached;
     if (cached && cached.repo === repoKey && cached.since <= since && now - cached.fetchedAt < REUSE_MS && now >= cached.fetchedAt) {
       data = cached.data;
+      fetchedAt = cached.fetchedAt;
     } else {
       this.publish({ type: 'loading', windowDays: days });
       try {
@@ -145,7 +156,14 @@ export class KudosController extends Disposable {
         // The panel says it in place (Sign In or Try Again); the presenter's notification carries the
         // kind's own fix (Sign In, Authorize SSO, Retry). Same words as the sidebar's: shown once.
         const signIn = isGitHubError(e, 'notSignedIn') || isGitHubError(e, 'badCredentials') || isGitHubError(e, 'missingScope');
-        this.publish({ type: 'status', kind: signIn ? 'signedOut' : 'error', message: this.ctx.errors.message(e) });
+        const shown = this._model;
+        if (!signIn && shown && this.modelSource?.repo === repoKey) {
+          // As the sidebar does: what was shown stays, with why it is not newer and since when.
+          const stale = staleDataMessage(asGitHubError(e), this.modelSource.fetchedAt);
+          this.publish({ type: 'model', model: { ...shown, notices: [stale, ...shown.notices] } });
+        } else {
+          this.publish({ type: 'status', kind: signIn ? 'signedOut' : 'error', message: this.ctx.errors.message(e) });
+        }
         void this.ctx.errors.show(e, { retry: () => this.refresh({ force: true }) });
         return undefined;
       }
@@ -174,6 +192,7 @@ export class KudosController extends Disposable {
     });
     this.ctx.log.debug(`Kudos: aggregated ${data.pullRequests.length} pull requests and ${data.discussions.length} discussions in ${(performance.now() - started).toFixed(1)} ms.`);
     this._model = model;
+    this.modelSource = { repo: repoKey, fetchedAt };
     this.publish({ type: 'model', model });
     return model;
   }
@@ -189,13 +208,13 @@ export class KudosController extends Disposable {
     return fetchKudosData({ gateway, repo: scope.home, qualifiers: scope.qualifiers, since, categoryId, signal, log: this.ctx.log });
   }
 
-  /** The team's repositories and home, as the sidebar reads them (the open repository's when there is no config). */
   /** The sidebar's #Blocked category id when it is the one the config names (saves a lookup). */
   private blockedCategoryId(configured: string): string | undefined {
     const category = this.ctx.teamSnapshot.category;
     return category && isBlockedCategoryName(category.name, configured) ? category.id : undefined;
   }
 
+  /** The team's repositories and home, as the sidebar reads them (the open repository's when there is no config). */
   private scopeFor(open: { readonly owner: string; readonly name: string }): TeamScope {
     const team = this.ctx.team.state;
     return team.kind === 'ok' ? teamScopeOf(team.config, team.repository) : teamScopeOf(undefined, open);

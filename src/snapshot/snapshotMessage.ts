@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TeamSnapshotStore } from './teamSnapshotStore';
 import { formatTime, gitHubErrorMessage } from '../github/showGitHubError';
+import { staleDataMessage } from '../github/staleDataMessage';
 
 /**
  * The line the Blocked and Today views show above their items (`TreeView.message`) for the store's
@@ -9,11 +10,9 @@ import { formatTime, gitHubErrorMessage } from '../github/showGitHubError';
  */
 export function snapshotMessage(store: Pick<TeamSnapshotStore, 'error' | 'stale' | 'snapshot' | 'updatedAt'>): string | undefined {
   const { error, stale, snapshot, updatedAt } = store;
-  const since = stale && snapshot !== undefined && updatedAt !== undefined ? formatTime(updatedAt) : undefined;
+  const loadedAt = stale && snapshot !== undefined ? updatedAt : undefined;
   if (!error || error.kind === 'notSignedIn' || error.kind === 'aborted') {
-    return since ? vscode.l10n.t('Showing what was loaded at {0}; refreshing…', since) : undefined;
+    return loadedAt !== undefined ? vscode.l10n.t('Showing what was loaded at {0}; refreshing…', formatTime(loadedAt)) : undefined;
   }
-  if (error.kind === 'offline' && since) return vscode.l10n.t('Offline: showing what was loaded at {0}.', since);
-  const message = gitHubErrorMessage(error);
-  return since ? vscode.l10n.t('{0} Showing what was loaded at {1}.', message, since) : message;
+  return loadedAt !== undefined ? staleDataMessage(error, loadedAt) : gitHubErrorMessage(error);
 }

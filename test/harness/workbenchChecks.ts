@@ -2,7 +2,8 @@
 // extension-host suite. Each check reports like a mocha test so failures land in the CI summary.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Locator, type Page } from 'playwright-core';
+import { type Frame, type Locator, type Page } from 'playwright-core';
+import { SandboxClient } from '../sandbox/client';
 import { openTeamSupportContainer } from './workbench';
 
 export interface CheckResult {
@@ -101,6 +102,19 @@ function viewPane(page: Page, name: string): Locator {
 
 async function firstRows(page: Page): Promise<void> {
   for (const view of ['Today', 'Blocked']) await viewPane(page, view).locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** The Kudos view's webview document (its `#app` root), once it has rendered `text`. */
+async function kudosFrame(page: Page, text: RegExp, timeoutMs: number): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const shown = await frame.evaluate(() => document.getElementById('app')?.innerText ?? null).catch(() => null);
+      if (shown !== null && text.test(shown)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`the Kudos view did not show ${String(text)}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Opens whatever `click` opens in a new browser tab and returns that tab's URL (the tab is closed). */
@@ -250,6 +264,42 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
         const opened = await openedUrl(page, () => row.click());
         const expected = new RegExp(`^${sandboxUrl.replace(/[.]/g, '\\.')}/acme/webshop/pull/\\d+ `);
         if (!expected.test(opened)) throw new Error(`opened ${opened}, expected a pull request page on ${sandboxUrl}`);
+      },
+    },
+    {
+      // Last of these checks: it takes the sandbox offline for a moment.
+      title: 'offline, the Kudos view keeps what it showed and says since when, like the sidebar',
+      async run(page) {
+        await openTeamSupportContainer(page);
+        await page.keyboard.press('Escape');
+        // Room for the Kudos view: the Today and Blocked views collapsed (opened again afterwards).
+        const expand = async (name: string, expanded: boolean) => {
+          const header = viewPane(page, name).locator('.pane-header').first();
+          if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+        };
+        await expand('Today', false);
+        await expand('Blocked', false);
+        await expand('Kudos', true);
+        const sandbox = new SandboxClient(sandboxUrl);
+        try {
+          const online = await kudosFrame(page, /Reviews you received/, 30_000);
+          await sandbox.injectFault({ kind: 'dropConnection' });
+          await online.getByRole('button', { name: 'Refresh', exact: true }).click();
+          const offline = await kudosFrame(page, /Offline: showing what was loaded at \d{1,2}:\d{2}/, 30_000);
+          const text = await offline.evaluate(() => document.getElementById('app')?.innerText ?? '');
+          if (!/Reviews you received/.test(text) || /Try again/.test(text)) throw new Error(`offline, the Kudos view lost what it showed: ${JSON.stringify(text.slice(0, 300))}`);
+          await sandbox.clearFaults();
+          await offline.getByRole('button', { name: 'Refresh', exact: true }).click();
+          const deadline = Date.now() + 30_000;
+          while (/Offline: showing/.test(await offline.evaluate(() => document.getElementById('app')?.innerText ?? ''))) {
+            if (Date.now() > deadline) throw new Error('back online, the Kudos view still says it is offline');
+            await page.waitForTimeout(250);
+          }
+        } finally {
+          await sandbox.clearFaults();
+          await expand('Today', true);
+          await expand('Blocked', true);
+        }
       },
     },
   ];
