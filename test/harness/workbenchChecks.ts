@@ -54,18 +54,20 @@ export const signedOutChecks: WorkbenchCheck[] = [
     async run(page) {
       // As a user: open cart.ts with Quick Open, pick a line, ask from the Command Palette.
       await page.locator('.monaco-workbench').click({ position: { x: 900, y: 400 } });
-      await page.keyboard.press('Control+P');
-      await page.keyboard.type('cart.ts');
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      // Each box is typed into once it shows, and Enter waits for the row the typing filtered to:
+      // on a busy machine the first row can still be an earlier, unfiltered one.
+      const quickInput = page.locator('.quick-input-widget');
+      const choose = async (open: string, typed: string, row: RegExp | undefined) => {
+        await page.keyboard.press(open);
+        await quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+        await page.keyboard.type(typed);
+        if (row) await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: row }).waitFor({ timeout: 15_000 });
+        await page.keyboard.press('Enter');
+      };
+      await choose('Control+P', 'cart.ts', /cart\.ts/);
       await page.locator('.tabs-container .tab.active', { hasText: 'cart.ts' }).waitFor({ state: 'visible', timeout: 15_000 });
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type('12');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Team Support: Ask the Team About This Code');
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      await choose('Control+G', '12', undefined);
+      await choose('F1', 'Team Support: Ask the Team About This Code', /Ask the Team About This Code/);
       const tab = page.locator('.tabs-container .tab.active .label-name');
       await page.locator('.tabs-container .tab.active', { hasText: /Stuck on cart\.ts lines? [\d–]+\.md/ }).waitFor({ state: 'visible', timeout: 20_000 });
       const label = (await tab.textContent())?.trim() ?? '';
