@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { renderWebviewHtml } from '../../src/kudos/webviewHtml';
-import type { HostMessage, KudosViewModel, WebviewMessage } from '../../src/protocol/kudosProtocol';
+import { kudosFormKey, type HostMessage, type KudosViewModel, type WebviewMessage } from '../../src/protocol/kudosProtocol';
 import { useChromium } from './support/chromium';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -239,6 +239,10 @@ describe('kudos webview with hostile data (real Chromium)', function () {
       message: 'Thanks for the careful review!',
       heart: true,
     });
+    // The host says the send failed: the form keeps the message and shows why, as an error.
+    await postToWebview(page, { type: 'sendResult', key: kudosFormKey(12, SCRIPT), ok: false, message: 'The connection to GitHub dropped.' });
+    await page.locator('.hint.error', { hasText: 'The connection to GitHub dropped.' }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator('textarea').first().inputValue(), 'Thanks for the careful review!');
   });
 
   it('enforces the CSP: an inline handler injected at runtime does not run', async () => {

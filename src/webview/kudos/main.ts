@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   hostMessageSchema,
+  kudosFormKey,
   surfaceSchema,
   webviewMessageSchema,
   webviewStateSchema,
@@ -127,7 +128,7 @@ class KudosApp {
         this.post({ type: 'setWindow', windowDays: days });
       },
       send: (request: SendKudosRequest) => {
-        const key = `${request.prNumber}:${request.reviewer.toLowerCase()}`;
+        const key = kudosFormKey(request.prNumber, request.reviewer);
         this.formStatus.set(key, { pending: true });
         this.render();
         this.post({ type: 'sendKudos', request });

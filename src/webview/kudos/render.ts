@@ -84,10 +84,10 @@ function sendForm(ctx: RenderContext, group: ReviewerGroup, prNumber: number, re
   sendButton.disabled = status?.pending === true;
   const updateHint = (): void => {
     const n = textarea.value.length;
-    hint.className = n > KUDOS_MESSAGE_MAX ? 'hint error' : 'hint';
+    // A failed send's reason stays styled as an error until the user types again.
+    hint.className = status?.error !== undefined || n > KUDOS_MESSAGE_MAX ? 'hint error' : 'hint';
     hint.textContent = status?.error ?? `${n} / ${KUDOS_MESSAGE_MAX}`;
   };
-  if (status?.error) hint.className = 'hint error';
   updateHint();
   textarea.addEventListener('input', () => {
     ctx.setDraft(key, textarea.value);
