@@ -7,6 +7,7 @@ import { staleDataMessage } from '../github/staleDataMessage';
 import type { HostMessage, KudosViewModel, WindowDays } from '../protocol/kudosProtocol';
 import { compactClockFor, WALL_CLOCK } from '../team/compactClock';
 import { type TeamScope, teamScopeOf } from '../team/teamScope';
+import { configRepository } from '../team-config/teamConfigState';
 import { aggregateKudos, DAY_MS } from './aggregate';
 import { fetchKudosData, type FetchedKudos } from './kudosData';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
@@ -217,7 +218,7 @@ export class KudosController extends Disposable {
   /** The team's repositories and home, as the sidebar reads them (the open repository's when there is no config). */
   private scopeFor(open: { readonly owner: string; readonly name: string }): TeamScope {
     const team = this.ctx.team.state;
-    return team.kind === 'ok' ? teamScopeOf(team.config, team.repository) : teamScopeOf(undefined, open);
+    return teamScopeOf(team.kind === 'ok' ? team.config : undefined, configRepository(team) ?? open);
   }
 
   override dispose(): void {

@@ -4,7 +4,7 @@ import type { CoreServices } from '../core/coreServices';
 import type { GitHubSession } from '../github/gitHubSession';
 import type { GitHubErrorPresenter } from '../github/showGitHubError';
 import type { RepositoryService } from '../repository/workspaceRepository';
-import type { TeamConfigService } from '../team-config/teamConfigState';
+import { configRepository, type TeamConfigService } from '../team-config/teamConfigState';
 import { Disposable } from '../core/lifecycle';
 import type { BlockedCategory, PartnerResolver, TeamSnapshotStore } from './teamSnapshotStore';
 import { toGitHubError } from '../github/errorMapping';
@@ -156,7 +156,8 @@ export class TeamSnapshotStoreImpl extends Disposable implements TeamSnapshotSto
       }
       const config = team.state.kind === 'ok' ? team.state.config : undefined;
       // The team's repositories and its home (#Blocked): whichever of them is open shows the same team.
-      const scope = teamScopeOf(config, team.state.kind === 'ok' ? team.state.repository : repo.ref);
+      // A pointer whose home can't be read still names the home: never the pointing repository's #Blocked.
+      const scope = teamScopeOf(config, configRepository(team.state) ?? repo.ref);
       const home = scope.home;
       // Whose data for which team: another account never sees this one's snapshot, even cached.
       const key = `${session.webUrl}|${home.owner}/${home.name}|${scope.qualifiers}|${(gateway.login ?? session.login ?? '').toLowerCase()}`;

@@ -158,7 +158,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     const { uri, repository, source } = where;
     const { parseTeamConfigFile, isPointer, formatProblem } = loadTeamConfigParser(this.deps.extension);
     const parsed = parseTeamConfigFile(text);
-    if (isPointer(parsed)) return pointedFrom ? this.pointsOnward(uri, pointedFrom) : this.readHome(uri, splitRepositoryName(parsed.pointer.home), repository);
+    if (isPointer(parsed)) return pointedFrom ? this.pointsOnward(uri, repository, pointedFrom) : this.readHome(uri, splitRepositoryName(parsed.pointer.home), repository);
     if (parsed.ok) {
       const config = parsed.config.teams.length > 0 ? await this.withGitHubTeams(parsed.config) : parsed.config;
       return { kind: 'ok', uri, config, repository, source };
@@ -167,7 +167,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     if (parsed.more) problems.push(vscode.l10n.t('…and {0} more problems', parsed.more.count));
     // Read from GitHub, the problems are in the home's file, not in the one the user has open.
     if (source !== 'workspace') problems.unshift(vscode.l10n.t("The team's config in {0} has problems:", `${repository.owner}/${repository.name}`));
-    return { kind: 'invalid', uri, problems };
+    return { kind: 'invalid', uri, problems, ...(pointedFrom && { home: repository }) };
   }
 
   /**
@@ -190,7 +190,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     const read = await readHomeConfig({ gateway: session.gateway, home, storage: extension.globalState, webUrl: session.webUrl, now: () => clock.now() });
     const homeName = `${home.owner}/${home.name}`;
     if (read.kind !== 'read') this.reportHomeProblem(homeName, read.problem, read.kind === 'lastKnown');
-    if (read.kind === 'failed') return { kind: 'invalid', uri: pointer, problems: [homeProblemText(homeName, read.problem, (e) => this.deps.errors.message(e))] };
+    if (read.kind === 'failed') return { kind: 'invalid', uri: pointer, problems: [homeProblemText(homeName, read.problem, (e) => this.deps.errors.message(e))], home };
     return this.parse(read.text, { uri: pointer, repository: home, source: read.kind === 'read' ? 'github' : 'lastKnown' }, from);
   }
 
@@ -210,8 +210,8 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
     this.found.notices.push({ error: problem.error, context });
   }
 
-  private pointsOnward(uri: vscode.Uri, from: RepoRef): TeamConfigState {
-    return { kind: 'invalid', uri, problems: [vscode.l10n.t("The team's home config (pointed at from {0}) points elsewhere again: the home holds the team's config itself.", `${from.owner}/${from.name}`)] };
+  private pointsOnward(uri: vscode.Uri, home: RepoRef, from: RepoRef): TeamConfigState {
+    return { kind: 'invalid', uri, problems: [vscode.l10n.t("The team's home config (pointed at from {0}) points elsewhere again: the home holds the team's config itself.", `${from.owner}/${from.name}`)], home };
   }
 
   private openRepository(ref: RepoRef): WorkspaceRepository | undefined {

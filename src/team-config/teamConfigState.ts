@@ -7,7 +7,16 @@ import type { TeamConfig } from '../team/configSchema';
 export type TeamConfigState =
   | { readonly kind: 'noRepository' }
   | { readonly kind: 'missing'; readonly uri: vscode.Uri }
-  | { readonly kind: 'invalid'; readonly uri: vscode.Uri; readonly problems: readonly string[] }
+  | {
+      readonly kind: 'invalid';
+      readonly uri: vscode.Uri;
+      readonly problems: readonly string[];
+      /**
+       * The home a pointer (`home: owner/name`) names, when that is what this config is: the team's
+       * requests belong there even while its config can't be read, never in the pointing repository.
+       */
+      readonly home?: RepoRef;
+    }
   | {
       readonly kind: 'ok';
       readonly uri: vscode.Uri;
@@ -23,6 +32,12 @@ export type TeamConfigState =
     };
 
 export type TeamConfigSource = 'workspace' | 'github' | 'lastKnown';
+
+/** The repository the team's config is committed in, as far as it is known (the home for a pointer). */
+export function configRepository(state: TeamConfigState): RepoRef | undefined {
+  if (state.kind === 'ok') return state.repository;
+  return state.kind === 'invalid' ? state.home : undefined;
+}
 
 export interface TeamConfigService {
   readonly onDidChange: vscode.Event<void>;

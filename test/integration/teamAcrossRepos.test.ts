@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { TeamSupportApi } from '../../src/extension';
 import type { ShownGitHubError } from '../../src/github/showGitHubError';
 import type { TeamConfigService } from '../../src/team-config/teamConfigState';
+import type { TeamSnapshotStore } from '../../src/snapshot/teamSnapshotStore';
 import { TOKEN_WITHOUT_READ_ORG } from '../sandbox/seeds/demoOrganization';
 import { getApi, sandbox, signIn, waitUntil, workspaceRoot } from './support';
 
@@ -224,6 +225,12 @@ describe('a team across repositories and GitHub teams', function () {
       assert.deepEqual(unreadable.problems, ["The team's home repository, globex/nowhere (named by `home:`), is not on GitHub or your account can't see it. Correct `home:`, or ask the team for access."]);
       assert.equal(api.ctx.team.homeProblem?.error.kind, 'notFound');
       await waitUntil(today.onDidRender, () => /globex\/nowhere/.test(today.view.message ?? ''), 10_000, 'the Today view\'s message');
+      // Its #Blocked requests still belong to the home named: never to payments, the pointing repository.
+      const store: TeamSnapshotStore = api.ctx.teamSnapshot;
+      await store.refresh();
+      assert.equal(store.snapshot, undefined, 'no other repository\'s blockers stand in');
+      assert.equal(store.error?.kind, 'notFound');
+      assert.match(api.ctx.errors.message(store.error), /globex\/nowhere/, 'the Blocked view names the home it looked in');
       // While the next load waits on GitHub, the views still read this load's state with its problem.
       await sandbox().injectFault({ kind: 'latency', ms: 1500, match: { operationName: 'HomeTeamConfig' } });
       const seen = new Set<string>();
