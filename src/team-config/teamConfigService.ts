@@ -195,7 +195,7 @@ export class TeamConfigServiceImpl extends Disposable implements TeamConfigServi
   }
 
   /**
-   * Logs the problem and shows GitHub's with its fix (Authorize SSO, Sign In Again, Retry). Signed out
+   * Logs the problem and queues GitHub's, with its fix (Authorize SSO, Sign In Again, Retry), for the end of the load. Signed out
    * is no news, and a home that isn't there (without a last known copy) is said by the views already.
    */
   private reportHomeProblem(home: string, problem: HomeConfigProblem, usingLastKnown: boolean): void {
