@@ -51,14 +51,28 @@ export function registerBlocked(ctx: BlockedContext): BlockedFeature {
     }),
   );
 
+  // The drafts being posted now: a second Post of one (a double-click on the CodeLens, the palette
+  // while the first waits on GitHub) would post it twice, then fail to move the posted draft away.
+  const posting = new Set<string>();
   // Only the draft is taken from the caller: whatever else arrives, the questions before posting are asked.
   const post = async (uri?: vscode.Uri): Promise<PostResult | undefined> => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    if (!target || drafts.idOf(target) === undefined) {
+    const id = target && drafts.idOf(target);
+    if (!target || id === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a #Blocked draft to post it (start one with "Ask the Team About This Code").'));
       return undefined;
     }
-    const result = await postDraft(ctx, drafts, target);
+    if (posting.has(id)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This draft is being posted already.'));
+      return undefined;
+    }
+    posting.add(id);
+    let result: PostResult | undefined;
+    try {
+      result = await postDraft(ctx, drafts, target);
+    } finally {
+      posting.delete(id);
+    }
     await reloadDrafts();
     if (!result) return undefined;
     await ctx.teamSnapshot.refresh();

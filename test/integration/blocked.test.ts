@@ -301,6 +301,36 @@ describe('#Blocked', function () {
     assert.ok(log.some((r) => r.operationName === 'RecentBlockers'), 'it looked for the stored discussion');
   });
 
+  it('posts a draft once when Post comes twice while it is being posted (a double-click on the CodeLens)', async () => {
+    const sb = sandbox();
+    const before = (await sb.state()).discussions.length;
+    const draftUri = await askAbout('src/cart.ts', 20, 24);
+    const id = api.features.blocked.drafts.idOf(draftUri) ?? 'missing';
+    const lens = await postLens(draftUri);
+    assert.ok(lens, 'the draft offers "Post to #Blocked"');
+    prompts.reset();
+    // Answers for both clicks: each would be asked, as a user who confirms twice is.
+    prompts.press('Post Anyway').keep().press('Post Anyway').keep();
+    await sb.clearLog();
+    await sb.injectFault({ kind: 'latency', ms: 800, match: { field: 'createDiscussion' } });
+    const failures: string[] = [];
+    const listening = api.ctx.errors.onDidShow((e) => failures.push(e.text));
+    try {
+      const click = () => vscode.commands.executeCommand<PostResult | undefined>(lens.command, ...((lens.arguments ?? []) as unknown[]));
+      const [first, second] = await Promise.all([click(), click()]);
+      assert.ok(first, 'the first click posted');
+      assert.equal(second, undefined, 'the second click posted nothing');
+    } finally {
+      listening.dispose();
+      await sb.clearFaults();
+    }
+    const state = await sb.state();
+    assert.equal(state.discussions.length, before + 1, 'exactly one new discussion');
+    assert.equal(state.discussions.filter((d) => d.body.includes(id)).length, 1);
+    assert.equal((await sb.requests()).filter((r) => r.rootFields.includes('createDiscussion')).length, 1, 'one createDiscussion reached GitHub');
+    assert.deepEqual(failures, [], 'no "Could not post" after a post that worked');
+  });
+
   it('keeps the draft through network loss and a close/reopen, then posts it once', async () => {
     const sb = sandbox();
     const draftUri = await askAbout('src/cart.ts', 25, 27);
