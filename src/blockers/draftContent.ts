@@ -210,6 +210,28 @@ export function splitDraft(text: string): { title: string; body: string } {
   return { title, body: lines.slice(index + 1).join('\n').trim() };
 }
 
+/**
+ * The draft editor's line (1-based) of something found in the posted body (`value` at `offset` of
+ * `body`, the body `splitDraft` and `removePromptComments` made of `draftText`): the same occurrence
+ * of `value` below the title line. What the user is asked about is named by the line they see.
+ */
+export function draftLineOf(draftText: string, body: string, offset: number, value: string): number | undefined {
+  if (value === '') return undefined;
+  const text = draftText.replace(/\r\n/g, '\n');
+  let nth = 0;
+  for (let at = body.indexOf(value); at !== -1 && at < offset; at = body.indexOf(value, at + value.length)) nth++;
+  // The body starts below the heading line, when there is one (as splitDraft reads it).
+  const first = text.search(/\S/);
+  const headingEnd = first !== -1 && /^#\s/.test(text.slice(first)) ? text.indexOf('\n', first) : undefined;
+  const bodyFrom = headingEnd === undefined ? 0 : headingEnd === -1 ? text.length : headingEnd + 1;
+  let at = text.indexOf(value, bodyFrom);
+  for (let i = 0; i < nth && at !== -1; i++) at = text.indexOf(value, at + value.length);
+  if (at === -1) return undefined;
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 /** The draft's empty HTML-comment prompts are dropped before posting. */
 export function removePromptComments(body: string, prompts: readonly string[]): string {
   let out = body;

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { BlockedContext } from '../ctx';
 import { addReply, createBlocker, findPostedBlocker, listComments } from './blockedApi';
 import { guardForPosting } from '../outgoing/secretPrompt';
-import { buddyPrompt, GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
+import type { OutgoingText } from '../outgoing/outgoingGuard';
+import { buddyPrompt, draftLineOf, GITHUB_BODY_LIMIT, removePromptComments, splitDraft, unfilledParts } from './draftContent';
 import { type DraftMeta, type DraftStore } from './draftStore';
 import { stripMarkers } from '../protocol/blockerMarker';
 import { hasReplyKey, replyKeyFor } from '../protocol/replyMarker';
@@ -54,7 +55,8 @@ export async function postDraft(ctx: BlockedContext, store: DraftStore, uri: vsc
   // Saved first: the file on disk is what survives a crash or reload while the post is in flight.
   if (document.isDirty) await document.save();
 
-  const { title, body: rawBody } = splitDraft(stripMarkers(document.getText()));
+  const draftText = stripMarkers(document.getText());
+  const { title, body: rawBody } = splitDraft(draftText);
   if (meta.kind === 'blocker' && title === '') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Give the request a title on the first line, starting with "# ".'));
     return undefined;
@@ -68,12 +70,14 @@ export async function postDraft(ctx: BlockedContext, store: DraftStore, uri: vsc
   if (meta.kind === 'blocker' && !(await confirmUnfilled(ctx, title, rawBody))) return undefined;
 
   const replyKey = replyKeyFor(id);
-  const guarded = await guardForPosting(ctx.extension, ctx.prompts, {
+  const outgoing: OutgoingText = {
     ...(meta.kind === 'blocker' ? { title } : {}),
     body: text,
     // A reply's marker carries a key derived from the draft, never the draft's own id.
     hidden: meta.kind === 'blocker' ? { kind: 'draft', marker: { id, ...(meta.anchor ? { anchor: meta.anchor } : {}) }, ...(meta.aroundText ? { aroundText: meta.aroundText } : {}) } : { kind: 'reply', marker: { kind: 'reply', key: replyKey } },
-  });
+  };
+  // Findings are named by the line the draft editor shows them on, not by the posted body's.
+  const guarded = await guardForPosting(ctx.extension, ctx.prompts, outgoing, (offset, value) => draftLineOf(draftText, text, offset, value));
   if (!guarded) return undefined;
   const body = guarded.body.text;
   const length = codePointLength(body);

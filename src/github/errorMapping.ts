@@ -129,7 +129,7 @@ function fromNetworkError(error: unknown, context: MappingContext): GitHubError 
 function rateLimited(headers: Headers): GitHubError {
   const resetAt = resetTimeOf(headers);
   const when = new Date(resetAt).toISOString().slice(11, 16);
-  return new GitHubError('rateLimited', `GitHub's rate limit is used up until ${when} UTC. Team Support will try again after that.`, { resetAt });
+  return new GitHubError('rateLimited', `GitHub's rate limit is used up until ${when} UTC. Try again after that.`, { resetAt });
 }
 
 function missingScope(scopes: string[]): GitHubError {

@@ -45,7 +45,7 @@ export function gitHubErrorMessage(error: GitHubError): string {
       return vscode.l10n.t('This organization uses SAML single sign-on. Authorize your GitHub sign-in for it, then refresh.');
     case 'rateLimited':
       return d.resetAt !== undefined
-        ? vscode.l10n.t("GitHub's rate limit is used up until {0}. Team Support will try again then.", formatTime(d.resetAt))
+        ? vscode.l10n.t("GitHub's rate limit is used up until {0}. Try again then.", formatTime(d.resetAt))
         : vscode.l10n.t("GitHub's rate limit is used up. Try again in a few minutes.");
     case 'offline':
       switch (d.reason) {

@@ -12,8 +12,11 @@ import { type Decide, type GuardedPost, type OutgoingText, type ShownFinding, gu
  * extension wrote itself), whatever reached its command: arguments never answer this question.
  */
 
-export async function guardForPosting(extension: vscode.ExtensionContext, prompts: Prompter, input: OutgoingText): Promise<GuardedPost | undefined> {
-  return guard(extension, input, (shown) => askWhichToKeep(prompts, shown));
+/** The line the user sees a body finding on (`value` at `offset` of the body), when the body is cut from a longer text. */
+export type BodyLine = (offset: number, value: string) => number | undefined;
+
+export async function guardForPosting(extension: vscode.ExtensionContext, prompts: Prompter, input: OutgoingText, bodyLine?: BodyLine): Promise<GuardedPost | undefined> {
+  return guard(extension, input, (shown) => askWhichToKeep(prompts, shown, bodyLine));
 }
 
 /** Text the extension composed (a pick-up note): still scanned, everything found is redacted. */
@@ -32,7 +35,7 @@ function guard(extension: vscode.ExtensionContext, input: OutgoingText, decide: 
  * Shows what looks like a secret and lets the user keep the ones that are not: everything left
  * unchecked is redacted. Returns the indexes to keep, or undefined when the user cancels posting.
  */
-export async function askWhichToKeep(prompts: Prompter, shown: readonly ShownFinding[]): Promise<ReadonlySet<number> | undefined> {
+export async function askWhichToKeep(prompts: Prompter, shown: readonly ShownFinding[], bodyLine?: BodyLine): Promise<ReadonlySet<number> | undefined> {
   const items = shown.map((f, index) => ({
     index,
     label: f.label,
@@ -40,7 +43,7 @@ export async function askWhichToKeep(prompts: Prompter, shown: readonly ShownFin
     detail:
       f.where === 'title'
         ? vscode.l10n.t('Title · rule {0} · will become {1}', f.ruleId, redactionMark(f.label))
-        : vscode.l10n.t('Line {0} · rule {1} · will become {2}', lineOf(f.in, f.start), f.ruleId, redactionMark(f.label)),
+        : vscode.l10n.t('Line {0} · rule {1} · will become {2}', bodyLine?.(f.start, f.value) ?? lineOf(f.in, f.start), f.ruleId, redactionMark(f.label)),
     picked: false,
   }));
   const picked = await prompts.pickMany(items, {

@@ -14,5 +14,10 @@ export function snapshotMessage(store: Pick<TeamSnapshotStore, 'error' | 'stale'
   if (!error || error.kind === 'notSignedIn' || error.kind === 'aborted') {
     return loadedAt !== undefined ? vscode.l10n.t('Showing what was loaded at {0}; refreshing…', formatTime(loadedAt)) : undefined;
   }
-  return loadedAt !== undefined ? staleDataMessage(error, loadedAt) : gitHubErrorMessage(error);
+  // The store's background refresh waits for a rate limit's reset (RefreshScheduler's notBefore): the views can promise it.
+  const message =
+    error.kind === 'rateLimited' && error.details.resetAt !== undefined
+      ? vscode.l10n.t("GitHub's rate limit is used up until {0}. Team Support refreshes then.", formatTime(error.details.resetAt))
+      : gitHubErrorMessage(error);
+  return loadedAt !== undefined ? staleDataMessage(error, loadedAt, message) : message;
 }

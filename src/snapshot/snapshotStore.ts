@@ -74,7 +74,7 @@ export class TeamSnapshotStoreImpl extends Disposable implements TeamSnapshotSto
       intervalMs: () => deps.settings.get('blocked.refreshIntervalSeconds') * 1000,
       refresh: () => this.refreshCoalesced(),
       focused: vscode.window.state.focused,
-      // "Team Support will try again then": the presenter's rate-limit message is kept true here.
+      // "Team Support refreshes then" (snapshotMessage): the views' rate-limit message is kept true here.
       notBefore: () => (this.error?.kind === 'rateLimited' ? this.error.details.resetAt : undefined),
     });
     this._register({ dispose: () => this.scheduler.dispose() });

@@ -79,6 +79,7 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
   it('asks about a committed file with secrets of seven kinds and posts it: the sandbox receives none of them, even when the command is given {keep: [...]}', async () => {
     await sandbox().clearLog();
     const draft = await askAboutSettings();
+    const draftLines = (await vscode.workspace.openTextDocument(draft)).getText().split('\n');
     const lens = await postLens(draft);
     prompts.press('Post Anyway').keep();
     // A caller asking to keep every finding: the user is still asked, and only the user's answer counts.
@@ -89,6 +90,10 @@ describe('Outgoing text: secrets never leave, nothing posts by surprise', functi
     const labels = asked.items.map((i) => i.label);
     for (const kind of SEVEN_KINDS) assert.ok(labels.includes(kind), `asked about the ${kind} (${labels.join(', ')})`);
     for (const item of asked.items) for (const value of SECRET_VALUES) assert.ok(!`${item.label} ${item.description ?? ''} ${item.detail ?? ''}`.includes(value), 'the question masks values');
+    // Each finding is named by the line the draft editor shows it on.
+    const secretLines = draftLines.flatMap((line, i) => (i > 0 && SECRET_VALUES.some((v) => line.includes(v)) ? [i + 1] : []));
+    const named = asked.items.map((i) => Number(/^Line (\d+) /.exec(i.detail ?? '')?.[1]));
+    assert.deepEqual([...new Set(named)].sort((x, y) => x - y), secretLines, `the lines named: ${named.join(', ')}`);
 
     const all = await received();
     assertNoSecret(all, 'blocker');

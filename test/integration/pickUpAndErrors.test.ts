@@ -142,7 +142,7 @@ describe('GitHub errors: one presenter, with the fix', function () {
     const resetAt = error.details.resetAt;
     assert.ok(resetAt !== undefined && resetAt > Date.now() + 3_000_000, 'GitHub gave a reset time an hour away');
     assert.ok(api.ctx.teamSnapshot.nextRefreshAt >= resetAt, `next refresh at ${new Date(api.ctx.teamSnapshot.nextRefreshAt).toISOString()}, reset ${new Date(resetAt).toISOString()}`);
-    assert.match(api.features.blocked.tree.view.message ?? '', /Team Support will try again then/);
+    assert.match(api.features.blocked.tree.view.message ?? '', /rate limit is used up until \d{1,2}:\d{2}.*\. Team Support refreshes then\./);
     await api.ctx.teamSnapshot.refresh(); // on demand (the Refresh command) still works
     assert.equal(api.ctx.teamSnapshot.error, undefined);
     assert.ok(api.ctx.teamSnapshot.nextRefreshAt < resetAt, 'back to the normal interval');

@@ -5,6 +5,7 @@ import {
   GITHUB_BODY_LIMIT,
   SNIPPET_MAX_LINES,
   buildAskDraft,
+  draftLineOf,
   fenceFor,
   permalink,
   removePromptComments,
@@ -92,6 +93,19 @@ describe('blocked draft content', () => {
     assert.deepEqual(splitDraft('\n# My title #\n\nbody\r\nmore'), { title: 'My title', body: 'body\nmore' });
     assert.deepEqual(splitDraft('no heading'), { title: '', body: 'no heading' });
     assert.equal(removePromptComments('a\n<!-- p -->\n\n\n\nb', ['p']), 'a\n\nb');
+  });
+
+  it('names a finding in the posted body by the line the draft editor shows it on', () => {
+    const key = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
+    // The title repeats the value, and prompt comments above it are not posted.
+    const draft = `\n# Stuck on ${key}\n\n## Goal\n<!-- Describe the goal in a sentence or two. -->\n\nuse ${key}\n\n<!-- p -->\nthen ${key} again\r\n`;
+    const body = removePromptComments(splitDraft(draft).body, ['Describe the goal in a sentence or two.', 'p']);
+    const first = body.indexOf(key);
+    const second = body.indexOf(key, first + 1);
+    assert.equal(draftLineOf(draft, body, first, key), 7, 'the first in the body, not the title\'s');
+    assert.equal(draftLineOf(draft, body, second, key), 10);
+    assert.equal(draftLineOf('no heading\nx', 'no heading\nx', 11, 'x'), 2, 'a reply draft without a heading');
+    assert.equal(draftLineOf(draft, body, 0, 'nowhere'), undefined);
   });
 });
 
