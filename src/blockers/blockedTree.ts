@@ -10,10 +10,11 @@ import { type BlockerTooltip, blockerTooltip } from './blockerTooltip';
 import { safeLabel, truncateCodePoints } from '../protocol/safeText';
 import { CONFIG_DEFAULTS } from '../team/configDefaults';
 import { snapshotMessage } from '../snapshot/snapshotMessage';
+import { escapeMarkdown } from '../protocol/textEscapes';
 
 /**
  * The Blocked view: rendered from the sidebar snapshot (never its own query). Every text from
- * GitHub reaches the UI as a plain label or as `appendText` in an untrusted, HTML-free MarkdownString.
+ * GitHub reaches the UI as a plain label or escaped (`escapeMarkdown`) in an untrusted, HTML-free MarkdownString.
  */
 
 export type BlockedNode =
@@ -175,7 +176,7 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
         const tip = new vscode.MarkdownString(undefined, true);
         tip.isTrusted = false;
         tip.supportHtml = false;
-        tip.appendText(`@${r.author} · ${r.age}\n\n${r.excerpt}`);
+        tip.appendMarkdown(escapeMarkdown(`@${r.author} · ${r.age}\n\n${r.excerpt}`));
         item.tooltip = tip;
         item.contextValue = 'blockerReply';
         return item;
@@ -209,28 +210,20 @@ export class BlockedTree extends Disposable implements vscode.TreeDataProvider<B
   }
 }
 
-/** Untrusted, HTML-free Markdown: every text from GitHub goes in through `appendText`, so it renders as typed. */
+/**
+ * Untrusted, HTML-free Markdown: every text from GitHub goes in through `escapeMarkdown`, so it renders
+ * as typed. (`appendText` leaves `:` alone, so a URL in a title became a live link in the hover.)
+ */
 function tooltipMarkdown(tip: BlockerTooltip): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown('**');
-  md.appendText(tip.title);
-  md.appendMarkdown('**\n\n');
-  md.appendText(tip.facts);
+  md.appendMarkdown(`**${escapeMarkdown(tip.title)}**\n\n`);
+  md.appendMarkdown(escapeMarkdown(tip.facts));
   md.appendMarkdown(tip.overdue ? '\n\n$(warning) ' : '\n\n');
-  md.appendText(tip.compact);
-  if (tip.location !== undefined) {
-    md.appendMarkdown('\n\n$(go-to-file) ');
-    md.appendText(tip.location);
-  }
-  if (tip.question.length > 0) {
-    md.appendMarkdown('\n\n---\n\n');
-    tip.question.forEach((line, i) => {
-      if (i > 0) md.appendMarkdown('  \n');
-      md.appendText(line);
-    });
-  }
+  md.appendMarkdown(escapeMarkdown(tip.compact));
+  if (tip.location !== undefined) md.appendMarkdown(`\n\n$(go-to-file) ${escapeMarkdown(tip.location)}`);
+  if (tip.question.length > 0) md.appendMarkdown(`\n\n---\n\n${tip.question.map(escapeMarkdown).join('  \n')}`);
   return md;
 }
 
