@@ -1,6 +1,7 @@
 import type { AroundText } from '../protocol/anchorContext';
 import { type PostedAnchor, clampAnchor } from '../protocol/blockerMarker';
 import { codePointLength } from '../protocol/safeText';
+import { lineOfOffset } from '../protocol/lineOfOffset';
 import { escapeMarkdownInline, escapeRegExp } from '../protocol/textEscapes';
 
 /**
@@ -226,10 +227,7 @@ export function draftLineOf(draftText: string, body: string, offset: number, val
   const bodyFrom = headingEnd === undefined ? 0 : headingEnd === -1 ? text.length : headingEnd + 1;
   let at = text.indexOf(value, bodyFrom);
   for (let i = 0; i < nth && at !== -1; i++) at = text.indexOf(value, at + value.length);
-  if (at === -1) return undefined;
-  let line = 1;
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return at === -1 ? undefined : lineOfOffset(text, at);
 }
 
 /** The draft's empty HTML-comment prompts are dropped before posting. */

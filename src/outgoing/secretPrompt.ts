@@ -4,6 +4,7 @@ import type { Prompter } from '../core/prompter';
 import type * as SecretScanner from './secretScannerModule';
 import { maskPreview } from './redactionText';
 import { redactionMark } from '../protocol/redactionMark';
+import { lineOfOffset } from '../protocol/lineOfOffset';
 import { type Decide, type GuardedPost, type OutgoingText, type ShownFinding, guardOutgoing, redactAll } from './outgoingGuard';
 
 /**
@@ -43,7 +44,7 @@ export async function askWhichToKeep(prompts: Prompter, shown: readonly ShownFin
     detail:
       f.where === 'title'
         ? vscode.l10n.t('Title · rule {0} · will become {1}', f.ruleId, redactionMark(f.label))
-        : vscode.l10n.t('Line {0} · rule {1} · will become {2}', bodyLine?.(f.start, f.value) ?? lineOf(f.in, f.start), f.ruleId, redactionMark(f.label)),
+        : vscode.l10n.t('Line {0} · rule {1} · will become {2}', bodyLine?.(f.start, f.value) ?? lineOfOffset(f.in, f.start), f.ruleId, redactionMark(f.label)),
     picked: false,
   }));
   const picked = await prompts.pickMany(items, {
@@ -55,10 +56,4 @@ export async function askWhichToKeep(prompts: Prompter, shown: readonly ShownFin
   });
   if (picked === undefined) return undefined;
   return new Set(picked.map((p) => p.index));
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
