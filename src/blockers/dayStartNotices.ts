@@ -112,10 +112,10 @@ export class DayStartNotices extends Disposable {
     const more = posted.length > MAX_LISTED ? ` ${vscode.l10n.t('and {0} more', posted.length - MAX_LISTED)}` : '';
     const text =
       posted.length === 1
-        ? vscode.l10n.t('While you were away, 1 blocker was posted ({0} unanswered): {1}', unanswered, titles.join(', '))
-        : vscode.l10n.t('While you were away, {0} blockers were posted ({1} unanswered): {2}', posted.length, unanswered, `${titles.join(', ')}${more}`);
+        ? vscode.l10n.t('Since your last working day, 1 blocker was posted ({0} unanswered): {1}', unanswered, titles.join(', '))
+        : vscode.l10n.t('Since your last working day, {0} blockers were posted ({1} unanswered): {2}', posted.length, unanswered, `${titles.join(', ')}${more}`);
     const open = vscode.l10n.t('Open Blocked View');
-    this.ctx.log.info(`Start-of-day digest: ${posted.length} blocker(s) posted while you were away.`);
+    this.ctx.log.info(`Start-of-day digest: ${posted.length} blocker(s) posted since the last working day.`);
     this.shown.fire({ kind: 'digest', text });
     void vscode.window.showInformationMessage(text, open).then((picked) => (picked === open ? vscode.commands.executeCommand('teamSupport.blocked.focus') : undefined));
   }

@@ -142,12 +142,12 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
   return [
     {
       // The harness gave mona working hours around "now" (workingNow.ts): this window opens at the start of her day.
-      title: 'the start-of-day digest shows once, lists the blockers posted while away, and opens the Blocked view',
+      title: 'the start-of-day digest shows once, lists the blockers posted since the last working day, and opens the Blocked view',
       async run(page) {
-        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'While you were away' }).first();
+        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Since your last working day' }).first();
         await toast.waitFor({ state: 'visible', timeout: 60_000 });
         const text = (await toast.locator('.notification-list-item-message').first().innerText()).trim();
-        if (!/^While you were away, (1 blocker was|\d+ blockers were) posted \(\d+ unanswered\): ".+"/.test(text)) throw new Error(`unexpected digest: ${JSON.stringify(text)}`);
+        if (!/^Since your last working day, (1 blocker was|\d+ blockers were) posted \(\d+ unanswered\): ".+"/.test(text)) throw new Error(`unexpected digest: ${JSON.stringify(text)}`);
         if (/team-support:|<!--/.test(text)) throw new Error(`the digest shows a hidden marker: ${JSON.stringify(text)}`);
         // The toast slides in; a click during the slide can be lost, so click until the toast closes.
         for (let attempt = 1; ; attempt++) {
@@ -162,7 +162,7 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
         await page.reload();
         await firstRows(page);
         const again = await page
-          .locator('.notifications-toasts .notification-toast', { hasText: 'While you were away' })
+          .locator('.notifications-toasts .notification-toast', { hasText: 'Since your last working day' })
           .first()
           .waitFor({ state: 'visible', timeout: 10_000 })
           .then(() => true, () => false);

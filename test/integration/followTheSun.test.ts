@@ -166,13 +166,13 @@ describe('follow the sun: working hours across time zones', function () {
     assert.ok(body.includes('**Buddy:** @lea') && !body.includes('@priya'), body);
   });
 
-  it('shows one digest when mona’s day starts: blockers posted while she was away, unanswered first, and the held notice', async () => {
+  it('shows one digest when mona’s day starts: blockers posted since her last working day, unanswered first, and the held notice', async () => {
     await at(WED_0830);
     await api.ctx.teamSnapshot.refresh();
     api.features.blocked.notices.check(true);
     const digests = shown.filter((n) => n.kind === 'digest');
     assert.equal(digests.length, 1, JSON.stringify(shown));
-    assert.equal(digests[0]?.text, 'While you were away, 2 blockers were posted (1 unanswered): "Kenji: search index rebuild", "Sam: checkout rounding"');
+    assert.equal(digests[0]?.text, 'Since your last working day, 2 blockers were posted (1 unanswered): "Kenji: search index rebuild", "Sam: checkout rounding"');
     assert.deepEqual(
       shown.filter((n) => n.kind === 'firstReply').map((n) => n.text),
       ['@priya replied to your blocker "Mona: payment webhook retries".'],
