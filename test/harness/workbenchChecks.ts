@@ -269,6 +269,47 @@ export function signedInChecks(sandboxUrl: string): WorkbenchCheck[] {
       },
     },
     {
+      title: "a blocker title holding a link and Markdown shows as typed in the hover, with no link",
+      async run(page) {
+        const sandbox = new SandboxClient(sandboxUrl);
+        const title = 'Deploy **fails** on `AWS` key [link](http://evil.example/a) see https://evil.example/b';
+        const ids = await sandbox.graphqlAs<{ repository: { id: string; discussionCategories: { nodes: { id: string; name: string }[] } } }>(
+          'sam',
+          'query { repository(owner: "acme", name: "webshop") { id discussionCategories(first: 10) { nodes { id name } } } }',
+        );
+        const repository = ids.data?.repository;
+        const category = repository?.discussionCategories.nodes.find((c) => c.name === 'Blocked');
+        if (!repository || !category) throw new Error('the sandbox has no acme/webshop #Blocked category');
+        await sandbox.graphqlAs('sam', 'mutation($r: ID!, $c: ID!, $t: String!) { createDiscussion(input: {repositoryId: $r, categoryId: $c, title: $t, body: "Also http://evil.example/c"}) { discussion { id } } }', {
+          r: repository.id,
+          c: category.id,
+          t: title,
+        });
+        await openTeamSupportContainer(page);
+        const blocked = viewPane(page, 'Blocked');
+        await blocked.locator('.pane-header').hover();
+        await blocked.locator('.pane-header .action-label[aria-label="Refresh"]').first().click();
+        const row = blocked.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Deploy **fails**' }).first();
+        await row.waitFor({ state: 'visible', timeout: 30_000 });
+        const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /#\d+/ }).first();
+        for (let attempt = 1; ; attempt++) {
+          await page.mouse.move(900, 500);
+          await row.hover({ position: { x: 80, y: 10 } });
+          try {
+            await hover.waitFor({ state: 'visible', timeout: 8_000 });
+            break;
+          } catch (error) {
+            if (attempt === 3) throw error;
+          }
+        }
+        const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+        const links = await hover.locator('a').count();
+        await page.mouse.move(900, 500);
+        if (links > 0) throw new Error(`the hover has ${links} link(s): ${JSON.stringify(text)}`);
+        if (!text.includes(title)) throw new Error(`the hover does not show the title as typed: ${JSON.stringify(text)}`);
+      },
+    },
+    {
       // Last of these checks: it takes the sandbox offline for a moment.
       title: 'offline, the Kudos view keeps what it showed and says since when, like the sidebar',
       async run(page) {
