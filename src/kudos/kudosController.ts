@@ -38,9 +38,8 @@ export class KudosController extends Disposable {
   readonly onDidChangeModel = this._onDidChangeModel.event;
 
   private _windowDays: WindowDays = 7;
-  private _model: KudosViewModel | undefined;
-  /** Where the shown model's data came from and when it was loaded (a failed refresh keeps showing it). */
-  private modelSource: { readonly repo: string; readonly fetchedAt: number } | undefined;
+  /** The last model built, with whose data (repository scope) and when it was loaded: a failed refresh keeps showing it. */
+  private shown: { readonly model: KudosViewModel; readonly repo: string; readonly fetchedAt: number } | undefined;
   private _last: HostMessage | undefined;
   private cached: Cached | undefined;
   private inflight: { controller: AbortController; promise: Promise<KudosViewModel | undefined> } | undefined;
@@ -61,7 +60,7 @@ export class KudosController extends Disposable {
     this._register(
       ctx.session.onDidChange(() => {
         // Another account's figures are never shown in place of this one's, not even as stale.
-        this.modelSource = undefined;
+        this.shown = undefined;
         invalidate();
       }),
     );
@@ -74,7 +73,7 @@ export class KudosController extends Disposable {
   }
 
   get model(): KudosViewModel | undefined {
-    return this._model;
+    return this.shown?.model;
   }
 
   /** The last message the webviews got (a new webview starts from it). */
@@ -83,8 +82,8 @@ export class KudosController extends Disposable {
   }
 
   async setWindow(days: WindowDays): Promise<KudosViewModel | undefined> {
-    if (days === this._windowDays && (this._model?.windowDays === days || this.inflight)) {
-      return this.inflight ? this.inflight.promise : this._model;
+    if (days === this._windowDays && (this.shown?.model.windowDays === days || this.inflight)) {
+      return this.inflight ? this.inflight.promise : this.shown?.model;
     }
     this._windowDays = days;
     await this.ctx.extension.globalState.update('teamSupport.kudos.windowDays', days);
@@ -157,11 +156,11 @@ export class KudosController extends Disposable {
         // The panel says it in place (Sign In or Try Again); the presenter's notification carries the
         // kind's own fix (Sign In, Authorize SSO, Retry). Same words as the sidebar's: shown once.
         const signIn = isGitHubError(e, 'notSignedIn') || isGitHubError(e, 'badCredentials') || isGitHubError(e, 'missingScope');
-        const shown = this._model;
-        if (!signIn && shown && this.modelSource?.repo === repoKey) {
+        const shown = this.shown;
+        if (!signIn && shown?.repo === repoKey) {
           // As the sidebar does: what was shown stays, with why it is not newer and since when.
-          const stale = staleDataMessage(asGitHubError(e), this.modelSource.fetchedAt);
-          this.publish({ type: 'model', model: { ...shown, notices: [stale, ...shown.notices] } });
+          const stale = staleDataMessage(asGitHubError(e), shown.fetchedAt);
+          this.publish({ type: 'model', model: { ...shown.model, notices: [stale, ...shown.model.notices] } });
         } else {
           this.publish({ type: 'status', kind: signIn ? 'signedOut' : 'error', message: this.ctx.errors.message(e) });
         }
@@ -192,8 +191,7 @@ export class KudosController extends Disposable {
       clock,
     });
     this.ctx.log.debug(`Kudos: aggregated ${data.pullRequests.length} pull requests and ${data.discussions.length} discussions in ${(performance.now() - started).toFixed(1)} ms.`);
-    this._model = model;
-    this.modelSource = { repo: repoKey, fetchedAt };
+    this.shown = { model, repo: repoKey, fetchedAt };
     this.publish({ type: 'model', model });
     return model;
   }
